@@ -1,0 +1,481 @@
+//! Resolve: the parsed input checked against the catalog and the edition, amounts
+//! converted to exact 元, text split into paragraphs. Every problem found is collected,
+//! so the user sees all of them at once.
+
+use super::figures::Figures;
+use crate::catalog::{function_ancestors, Catalog};
+use crate::diag::{Diagnostic, Failure, SourceFile};
+use crate::edition::Edition;
+use crate::input::{Amount, Input, ItemInput, Loaded, SangongFigures};
+use crate::money::{AmountUnit, Money};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+use toml::Spanned;
+
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub unit: Unit,
+    pub edition: Edition,
+    pub thousands_separator: bool,
+    pub overview: Vec<TextSection>,
+    pub items: Vec<Item>,
+    pub balances: Balances,
+    pub economic: BTreeMap<String, Money>,
+    pub sangong: Sangong,
+    pub table_notes: BTreeMap<String, String>,
+    /// Names of every 类, 款 and 项 the items use (catalog, or the item's override).
+    pub function_names: BTreeMap<String, String>,
+    pub economic_names: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub name: String,
+    pub name_on_tables: String,
+    pub year: i32,
+    pub published: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct TextSection {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub code: String,
+    pub figures: Figures,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Balances {
+    pub nonfiscal_surplus_used: Money,
+    pub nonfiscal_opening: Money,
+    pub surplus_distribution: Money,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SangongLine {
+    pub abroad: Money,
+    pub car_purchase: Money,
+    pub car_running: Money,
+    pub reception: Money,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sangong {
+    pub budget: SangongLine,
+    pub actual: SangongLine,
+}
+
+const TABLE_IDS: [&str; 9] = ["01", "02", "03", "04", "05", "06", "07", "08", "09"];
+
+struct Resolver<'a> {
+    source: &'a SourceFile,
+    unit: AmountUnit,
+    problems: Vec<Diagnostic>,
+}
+
+impl Resolver<'_> {
+    fn error(
+        &mut self,
+        code: &'static str,
+        message: String,
+        field: String,
+        span: std::ops::Range<usize>,
+    ) {
+        let d = Diagnostic::error(code, message)
+            .field(field)
+            .at_span(self.source, span);
+        self.problems.push(d);
+    }
+
+    /// An optional amount field: zero when absent, an error when negative.
+    fn amount(&mut self, value: &Option<Spanned<Amount>>, field: impl FnOnce() -> String) -> Money {
+        let Some(value) = value else {
+            return Money::ZERO;
+        };
+        let money = Money::in_unit(value.get_ref().0, self.unit);
+        if money.is_negative() {
+            self.error(
+                "E0201",
+                format!("金额不能为负数：{}", value.get_ref().0),
+                field(),
+                value.span(),
+            );
+        }
+        money
+    }
+
+    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+        let text = value.get_ref().trim().to_string();
+        if text.is_empty() {
+            self.error("E0202", "文本不能为空".into(), field.into(), value.span());
+        }
+        text
+    }
+}
+
+pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
+    let Loaded { source, input } = loaded;
+    let mut r = Resolver {
+        source,
+        unit: AmountUnit::Yuan,
+        problems: Vec::new(),
+    };
+    let Input {
+        unit,
+        settings,
+        overview,
+        items,
+        balances,
+        basic_economic,
+        sangong,
+        table_notes,
+    } = input;
+
+    if let Some(u) = &settings.amount_unit {
+        match u.get_ref().as_str() {
+            "元" => r.unit = AmountUnit::Yuan,
+            "万元" => r.unit = AmountUnit::Wan,
+            other => r.error(
+                "E0203",
+                format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
+                "settings.amount_unit".into(),
+                u.span(),
+            ),
+        }
+    }
+
+    let year = *unit.year.get_ref();
+    let edition = match &settings.edition {
+        Some(id) => Edition::builtin(id.get_ref()).or_else(|| {
+            let known: Vec<_> = Edition::builtin_ids().collect();
+            r.error(
+                "E0204",
+                format!(
+                    "没有名为“{}”的版式，可用：{}",
+                    id.get_ref(),
+                    known.join("、")
+                ),
+                "settings.edition".into(),
+                id.span(),
+            );
+            None
+        }),
+        None => Edition::for_year(year).or_else(|| {
+            r.error(
+                "E0205",
+                format!("没有适用于 {year} 年度的内置版式，请在 [settings] 中用 edition 指定"),
+                "unit.year".into(),
+                unit.year.span(),
+            );
+            None
+        }),
+    };
+
+    let name = r.text(&unit.name, "unit.name");
+    let name_on_tables = match &unit.name_on_tables {
+        Some(n) => r.text(n, "unit.name_on_tables"),
+        None => name.clone(),
+    };
+    let published = toml_date(unit.published.get_ref()).unwrap_or_else(|| {
+        r.error(
+            "E0206",
+            "发布日期应为年月日，如 2025-09-26（不加引号，不带时间）".into(),
+            "unit.published".into(),
+            unit.published.span(),
+        );
+        NaiveDate::default()
+    });
+
+    let overview = overview
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| TextSection {
+            title: r.text(&s.title, &format!("overview.sections[{i}].title")),
+            paragraphs: paragraphs(s.text.get_ref()),
+        })
+        .collect();
+
+    let mut function_names = BTreeMap::new();
+    let mut seen_codes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut resolved_items = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let field = |f: &str| format!("items[{i}].{f}");
+        let code = item.code.get_ref().trim().to_string();
+        if code.len() != 7 || !code.chars().all(|c| c.is_ascii_digit()) {
+            r.error(
+                "E0210",
+                format!("功能分类科目编码“{code}”应为 7 位数字（项级，如 2013750）"),
+                field("code"),
+                item.code.span(),
+            );
+            continue;
+        }
+        if let Some(first) = seen_codes.insert(code.clone(), i) {
+            r.error(
+                "E0211",
+                format!(
+                    "功能分类科目 {code} 重复出现（第一次在 items[{first}]），每个项只能写一次"
+                ),
+                field("code"),
+                item.code.span(),
+            );
+            continue;
+        }
+        let override_name = item.name.as_ref().map(|n| r.text(n, &field("name")));
+        match (catalog.function(&code), override_name) {
+            (_, Some(n)) => {
+                function_names.insert(code.clone(), n);
+            }
+            (Some(e), None) => {
+                function_names.insert(code.clone(), e.name.clone());
+            }
+            (None, None) => r.error(
+                "E0212",
+                format!("目录中没有功能分类科目 {code}，请核对编码，或用 name 字段写明科目名称"),
+                field("code"),
+                item.code.span(),
+            ),
+        }
+        for ancestor in function_ancestors(&code) {
+            match catalog.function(ancestor) {
+                Some(e) => {
+                    function_names.insert(ancestor.to_string(), e.name.clone());
+                }
+                None => r.error(
+                    "E0213",
+                    format!("目录中没有 {code} 的上级科目 {ancestor}，无法列出类、款两级"),
+                    field("code"),
+                    item.code.span(),
+                ),
+            }
+        }
+        if let Some(e) = &edition {
+            if !e.classes.iter().any(|c| c == &code[..3]) {
+                r.error(
+                    "E0214",
+                    format!("科目 {code} 所属的类 {} 不在本版式的支出分类中", &code[..3]),
+                    field("code"),
+                    item.code.span(),
+                );
+            }
+        }
+        resolved_items.push(Item {
+            code,
+            figures: item_figures(&mut r, item, &field),
+        });
+    }
+    resolved_items.sort_by(|a, b| a.code.cmp(&b.code));
+
+    let balances = Balances {
+        nonfiscal_surplus_used: r.amount(&balances.nonfiscal_surplus_used, || {
+            "balances.nonfiscal_surplus_used".into()
+        }),
+        nonfiscal_opening: r.amount(&balances.nonfiscal_opening, || {
+            "balances.nonfiscal_opening".into()
+        }),
+        surplus_distribution: r.amount(&balances.surplus_distribution, || {
+            "balances.surplus_distribution".into()
+        }),
+    };
+
+    let mut economic = BTreeMap::new();
+    let mut economic_names = BTreeMap::new();
+    let printable: BTreeSet<&String> = edition
+        .iter()
+        .flat_map(|e| {
+            [
+                &e.economic.personnel,
+                &e.economic.public,
+                &e.economic.capital,
+            ]
+        })
+        .flatten()
+        .collect();
+    for code in &printable {
+        if let Some(entry) = catalog.economic(code) {
+            economic_names.insert(code.to_string(), entry.name.clone());
+        }
+    }
+    for (code, value) in basic_economic {
+        let field = format!("basic_economic.\"{code}\"");
+        let money = r.amount(&Some(value.clone()), || field.clone());
+        if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
+            r.error(
+                "E0220",
+                format!("经济分类科目编码“{code}”应为 5 位数字（款级，如 30101）"),
+                field,
+                value.span(),
+            );
+        } else if catalog.economic(code).is_none() {
+            r.error(
+                "E0221",
+                format!("目录中没有经济分类科目 {code}"),
+                field,
+                value.span(),
+            );
+        } else if edition.is_some() && !printable.contains(code) {
+            r.error(
+                "E0222",
+                format!("经济分类科目 {code} 不在本版式的基本支出明细表中"),
+                field,
+                value.span(),
+            );
+        } else {
+            economic.insert(code.clone(), money);
+        }
+    }
+
+    let sangong = Sangong {
+        budget: sangong_line(&mut r, &sangong.budget, "sangong.budget"),
+        actual: sangong_line(&mut r, &sangong.actual, "sangong.actual"),
+    };
+
+    let mut notes = BTreeMap::new();
+    for (id, text) in table_notes {
+        if TABLE_IDS.contains(&id.as_str()) {
+            notes.insert(id.clone(), r.text(text, &format!("table_notes.\"{id}\"")));
+        } else {
+            r.error(
+                "E0230",
+                format!("没有编号为“{id}”的表，应为 01 至 09"),
+                format!("table_notes.\"{id}\""),
+                text.span(),
+            );
+        }
+    }
+
+    match edition {
+        Some(edition) if r.problems.is_empty() => Ok(Facts {
+            unit: Unit {
+                name,
+                name_on_tables,
+                year,
+                published,
+            },
+            edition,
+            thousands_separator: settings.thousands_separator,
+            overview,
+            items: resolved_items,
+            balances,
+            economic,
+            sangong,
+            table_notes: notes,
+            function_names,
+            economic_names,
+        }),
+        _ => Err(Failure::many(r.problems)),
+    }
+}
+
+fn item_figures(r: &mut Resolver, item: &ItemInput, field: &dyn Fn(&str) -> String) -> Figures {
+    macro_rules! amount {
+        ($name:ident) => {
+            r.amount(&item.$name, || field(stringify!($name)))
+        };
+    }
+    let mut f = Figures {
+        general_basic: amount!(general_basic),
+        general_project: amount!(general_project),
+        general_opening: amount!(general_opening),
+        fund_basic: amount!(fund_basic),
+        fund_project: amount!(fund_project),
+        fund_opening: amount!(fund_opening),
+        capital_basic: amount!(capital_basic),
+        capital_project: amount!(capital_project),
+        capital_opening: amount!(capital_opening),
+        nonfiscal_basic: amount!(nonfiscal_basic),
+        nonfiscal_project: amount!(nonfiscal_project),
+        to_superior: amount!(to_superior),
+        operating_spending: amount!(operating_spending),
+        to_affiliated: amount!(to_affiliated),
+        superior_income: amount!(superior_income),
+        business_income: amount!(business_income),
+        operating_income: amount!(operating_income),
+        affiliated_income: amount!(affiliated_income),
+        other_income: amount!(other_income),
+        budget: amount!(budget),
+        ..Default::default()
+    };
+    // Income of a fund defaults to what the item spent of it (no carry-over).
+    f.general_income = match item.general_income {
+        Some(_) => amount!(general_income),
+        None => f.general_basic + f.general_project,
+    };
+    f.fund_income = match item.fund_income {
+        Some(_) => amount!(fund_income),
+        None => f.fund_basic + f.fund_project,
+    };
+    f.capital_income = match item.capital_income {
+        Some(_) => amount!(capital_income),
+        None => f.capital_basic + f.capital_project,
+    };
+    f.derive();
+    f
+}
+
+fn sangong_line(r: &mut Resolver, f: &SangongFigures, table: &str) -> SangongLine {
+    SangongLine {
+        abroad: r.amount(&f.abroad, || format!("{table}.abroad")),
+        car_purchase: r.amount(&f.car_purchase, || format!("{table}.car_purchase")),
+        car_running: r.amount(&f.car_running, || format!("{table}.car_running")),
+        reception: r.amount(&f.reception, || format!("{table}.reception")),
+    }
+}
+
+fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
+    match (value.date, value.time) {
+        (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+        _ => None,
+    }
+}
+
+/// Paragraphs are separated by blank lines; line breaks inside a paragraph (from
+/// copying out of a PDF) are joined, without a space between CJK characters.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let needs_space = current
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        if needs_space {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_join_wrapped_lines() {
+        let text = "\n第一段第一行\n第一段续行。\n\n  第二段 with ASCII\nwords\n\n\n";
+        assert_eq!(
+            paragraphs(text),
+            vec!["第一段第一行第一段续行。", "第二段 with ASCII words"]
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! The input file as the user writes it (see `docs/input-format.md`): leaf facts and
+//! text, with source spans kept for error messages. Nothing here is derived.
+
+mod amount;
+mod load;
+
+pub use amount::Amount;
+pub use load::{load_file, load_str, Loaded};
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    pub unit: UnitInput,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub overview: Overview,
+    #[serde(default)]
+    pub items: Vec<ItemInput>,
+    #[serde(default)]
+    pub balances: Balances,
+    #[serde(default)]
+    pub basic_economic: BTreeMap<String, Spanned<Amount>>,
+    #[serde(default)]
+    pub sangong: SangongInput,
+    #[serde(default)]
+    pub table_notes: BTreeMap<String, Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitInput {
+    pub name: Spanned<String>,
+    pub year: Spanned<i32>,
+    pub published: Spanned<toml::value::Datetime>,
+    pub name_on_tables: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub edition: Option<Spanned<String>>,
+    pub amount_unit: Option<Spanned<String>>,
+    #[serde(default)]
+    pub thousands_separator: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    #[serde(default)]
+    pub sections: Vec<TextSection>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextSection {
+    pub title: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
+/// One 功能分类 项 with every column the detail tables draw from it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemInput {
+    pub code: Spanned<String>,
+    pub name: Option<Spanned<String>>,
+    pub general_basic: Option<Spanned<Amount>>,
+    pub general_project: Option<Spanned<Amount>>,
+    pub general_income: Option<Spanned<Amount>>,
+    pub general_opening: Option<Spanned<Amount>>,
+    pub fund_basic: Option<Spanned<Amount>>,
+    pub fund_project: Option<Spanned<Amount>>,
+    pub fund_income: Option<Spanned<Amount>>,
+    pub fund_opening: Option<Spanned<Amount>>,
+    pub capital_basic: Option<Spanned<Amount>>,
+    pub capital_project: Option<Spanned<Amount>>,
+    pub capital_income: Option<Spanned<Amount>>,
+    pub capital_opening: Option<Spanned<Amount>>,
+    pub nonfiscal_basic: Option<Spanned<Amount>>,
+    pub nonfiscal_project: Option<Spanned<Amount>>,
+    pub to_superior: Option<Spanned<Amount>>,
+    pub operating_spending: Option<Spanned<Amount>>,
+    pub to_affiliated: Option<Spanned<Amount>>,
+    pub superior_income: Option<Spanned<Amount>>,
+    pub business_income: Option<Spanned<Amount>>,
+    pub operating_income: Option<Spanned<Amount>>,
+    pub affiliated_income: Option<Spanned<Amount>>,
+    pub other_income: Option<Spanned<Amount>>,
+    pub budget: Option<Spanned<Amount>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Balances {
+    pub nonfiscal_surplus_used: Option<Spanned<Amount>>,
+    pub nonfiscal_opening: Option<Spanned<Amount>>,
+    pub surplus_distribution: Option<Spanned<Amount>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SangongInput {
+    #[serde(default)]
+    pub budget: SangongFigures,
+    #[serde(default)]
+    pub actual: SangongFigures,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SangongFigures {
+    pub abroad: Option<Spanned<Amount>>,
+    pub car_purchase: Option<Spanned<Amount>>,
+    pub car_running: Option<Spanned<Amount>>,
+    pub reception: Option<Spanned<Amount>>,
+}

@@ -1,0 +1,168 @@
+//! Typeset: Typst source → laid-out document → PDF, with the fonts under `fonts/`
+//! embedded in the binary. No system fonts are used, so every machine produces the
+//! same booklet.
+
+use crate::diag::{Diagnostic, Failure};
+use crate::render::{MAIN, TYPST_LIBRARY};
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{DiagSpanKind, Source};
+use typst::text::Font;
+use typst_as_lib::conversions::IntoFileId;
+use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst_layout::PagedDocument;
+
+/// The font files shipped in `fonts/` (SIL Open Font License, see `fonts/OFL.txt`).
+const FONT_FILES: &[(&str, &[u8])] = &[
+    (
+        "NotoSerifCJKsc-Regular.otf",
+        include_bytes!("../fonts/NotoSerifCJKsc-Regular.otf"),
+    ),
+    (
+        "NotoSerifCJKsc-Bold.otf",
+        include_bytes!("../fonts/NotoSerifCJKsc-Bold.otf"),
+    ),
+    (
+        "NotoSansCJKsc-Regular.otf",
+        include_bytes!("../fonts/NotoSansCJKsc-Regular.otf"),
+    ),
+    (
+        "NotoSansCJKsc-Bold.otf",
+        include_bytes!("../fonts/NotoSansCJKsc-Bold.otf"),
+    ),
+];
+
+/// The embedded fonts, parsed once.
+#[derive(Clone)]
+pub struct Fonts {
+    fonts: Vec<Font>,
+}
+
+impl Fonts {
+    pub fn embedded() -> Fonts {
+        let fonts: Vec<Font> = FONT_FILES
+            .iter()
+            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
+            .collect();
+        // A font file Typst cannot read yields no face, silently: insist on all four.
+        assert_eq!(
+            fonts.len(),
+            FONT_FILES.len(),
+            "every embedded font file must yield exactly one face"
+        );
+        Fonts { fonts }
+    }
+
+    pub fn faces(&self) -> &[Font] {
+        &self.fonts
+    }
+
+    /// Whether every face can draw `c` (body text is serif, headings sans, bold in
+    /// places: a character must be in all of them to print everywhere).
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .all(|f| f.info().coverage.contains(c as u32))
+    }
+}
+
+/// What goes into the PDF besides the pages.
+pub struct PdfSettings {
+    /// A stable identifier of the document (derived from the input, never random).
+    pub ident: String,
+    /// The creation date written into the PDF (the booklet's publication date).
+    pub date: chrono::NaiveDate,
+}
+
+pub fn typeset(source: &str, fonts: &Fonts) -> Result<PagedDocument, Failure> {
+    let engine = TypstEngine::builder()
+        .main_file((MAIN, source.to_string()))
+        .fonts(fonts.faces().iter().cloned())
+        .with_static_source_file_resolver(TYPST_LIBRARY.iter().copied())
+        .build();
+    let warned = engine.compile::<PagedDocument>();
+    warned
+        .output
+        .map_err(|err| typst_bug(source, err, &warned.warnings))
+}
+
+pub fn export_pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, Failure> {
+    use chrono::Datelike;
+    let datetime = Datetime::from_ymd_hms(
+        settings.date.year(),
+        settings.date.month() as u8,
+        settings.date.day() as u8,
+        0,
+        0,
+        0,
+    );
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(settings.ident.clone()),
+        timestamp: datetime.map(typst_pdf::Timestamp::new_utc),
+        ..Default::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|diags| {
+        let messages: Vec<String> = diags.iter().map(|d| d.message.to_string()).collect();
+        Failure::new(Diagnostic::error(
+            "B0003",
+            format!(
+                "PDF 导出失败（这是 gongkai 的缺陷，请报告）：{}",
+                messages.join("；")
+            ),
+        ))
+    })
+}
+
+/// Typst rejecting generated source is a bug in gongkai's templates: say so, and point
+/// into the generated source (`gongkai build --emit-typ` writes it out).
+fn typst_bug(source: &str, err: TypstAsLibError, warnings: &[SourceDiagnostic]) -> Failure {
+    let main = Source::new(MAIN.into_file_id(), source.to_string());
+    let describe = |d: &SourceDiagnostic| -> String {
+        let range = match d.span.get() {
+            DiagSpanKind::Number { id, num, sub_range } if id == main.id() => {
+                main.range(num, sub_range)
+            }
+            DiagSpanKind::Range { id, range } if id == main.id() => Some(range),
+            _ => None,
+        };
+        let place = range
+            .map(|range| {
+                let text = main.text();
+                let line = text[..range.start].matches('\n').count() + 1;
+                let col = text[..range.start]
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count())
+                    + 1;
+                format!("{MAIN}:{line}:{col}")
+            })
+            .unwrap_or_else(|| "?".to_string());
+        let hints: Vec<&str> = d.hints.iter().map(|h| h.v.as_str()).collect();
+        format!(
+            "{place}: {}{}",
+            d.message,
+            if hints.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", hints.join("；"))
+            }
+        )
+    };
+    let details = match err {
+        TypstAsLibError::TypstSource(diags) => diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(describe)
+            .collect::<Vec<_>>()
+            .join("\n    "),
+        other => other.to_string(),
+    };
+    let _ = warnings;
+    Failure::new(
+        Diagnostic::error(
+            "B0002",
+            format!("排版失败（这是 gongkai 的缺陷，请报告）：\n    {details}"),
+        )
+        .help("用 --emit-typ <文件> 导出生成的 Typst 源文件，可据此定位问题"),
+    )
+}
