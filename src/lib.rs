@@ -15,6 +15,7 @@ pub mod money;
 pub mod output;
 pub mod render;
 pub mod typeset;
+pub mod typeset_text;
 
 use catalog::Catalog;
 use compute::Booklet;

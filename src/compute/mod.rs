@@ -58,6 +58,8 @@ pub struct TableView {
     pub kind: String,
     /// `公开01表` / `表1`
     pub label: String,
+    /// The entry in the list of tables: `一、收入支出决算总表（公开01表）`.
+    pub listing: String,
     /// The title as printed: `2024年度收入支出决算总表`, with `（表1）` where the
     /// edition puts the label into the title.
     pub title: String,
@@ -207,7 +209,8 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
     let tables = edition
         .tables
         .iter()
-        .map(|spec| table_view(facts, spec, is_empty(&spec.kind)))
+        .enumerate()
+        .map(|(i, spec)| table_view(facts, spec, i + 1, is_empty(&spec.kind)))
         .collect();
 
     Booklet {
@@ -478,7 +481,12 @@ fn sangong_columns(line: &SangongLine) -> SangongColumns {
     }
 }
 
-fn table_view(facts: &Facts, spec: &crate::edition::TableSpec, empty: bool) -> TableView {
+fn table_view(
+    facts: &Facts,
+    spec: &crate::edition::TableSpec,
+    position: usize,
+    empty: bool,
+) -> TableView {
     let edition: &Edition = &facts.edition;
     let year = facts.unit.year;
     let label = edition.table_label(&spec.id);
@@ -501,6 +509,7 @@ fn table_view(facts: &Facts, spec: &crate::edition::TableSpec, empty: bool) -> T
         id: spec.id.clone(),
         kind: spec.kind.clone(),
         label_beside_title: !edition.labels.in_title,
+        listing: format!("{}、{}（{label}）", chinese_numeral(position), spec.title),
         label,
         title,
         org_line: format!("{}：{}", edition.labels.org, facts.unit.name_on_tables),
@@ -516,14 +525,15 @@ fn table_view(facts: &Facts, spec: &crate::edition::TableSpec, empty: bool) -> T
 /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 26 → 二十六 (as 公开01 numbers its classes).
 pub fn chinese_numeral(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let ones = if n.is_multiple_of(10) {
+        ""
+    } else {
+        DIGITS[n % 10]
+    };
     match n {
         0..=9 => DIGITS[n].to_string(),
-        10..=19 => format!("十{}", if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[n / 10],
-            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
-        ),
+        10..=19 => format!("十{ones}"),
+        20..=99 => format!("{}十{ones}", DIGITS[n / 10]),
         _ => n.to_string(),
     }
 }
