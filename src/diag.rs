@@ -159,7 +159,10 @@ impl fmt::Display for Diagnostic {
                     .line_text
                     .chars()
                     .take(loc.column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .map(|c| match c {
+                        '\t' => "\t".to_string(),
+                        c => " ".repeat(display_width(c)),
+                    })
                     .collect();
                 let marks: usize = loc
                     .line_text

@@ -227,6 +227,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             continue;
         }
         let override_name = item.name.as_ref().map(|n| r.text(n, &field("name")));
+        let known = catalog.function(&code).is_some() || override_name.is_some();
         match (catalog.function(&code), override_name) {
             (_, Some(n)) => {
                 function_names.insert(code.clone(), n);
@@ -246,12 +247,13 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 Some(e) => {
                     function_names.insert(ancestor.to_string(), e.name.clone());
                 }
-                None => r.error(
+                None if known => r.error(
                     "E0213",
                     format!("目录中没有 {code} 的上级科目 {ancestor}，无法列出类、款两级"),
                     field("code"),
                     item.code.span(),
                 ),
+                None => {}
             }
         }
         if let Some(e) = &edition {

@@ -103,10 +103,28 @@ fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
             .field(key.as_deref().map_or(table.clone(), field_of))
             .help("同一个表中每个字段只能写一次")
     } else {
-        Diagnostic::error("E0100", format!("TOML 语法错误：{message}"))
+        Diagnostic::error("E0100", format!("TOML 语法错误：{}", syntax_zh(message)))
             .help("检查这一行的引号、方括号和等号是否成对、完整；文本要用英文双引号括起来")
     };
     diagnostic.at_span(source, span)
+}
+
+/// The gist of a TOML syntax error in Chinese, with the parser's words kept after it.
+fn syntax_zh(message: &str) -> String {
+    let gist = if message.contains("string") && message.contains("expected `\"`") {
+        "文本缺少结尾的英文双引号"
+    } else if message.contains("expected `]`") {
+        "方括号没有闭合"
+    } else if message.contains("expected `=`") || message.contains("expected `.`, `=`") {
+        "缺少等号（每行应写成 字段 = 值）"
+    } else if message.contains("invalid key") {
+        "字段名不合法（只能用英文字母、数字、下划线，或用引号括起来）"
+    } else if message.contains("duplicate") {
+        "重复定义"
+    } else {
+        "无法解析"
+    };
+    format!("{gist}（{message}）")
 }
 
 fn join_path(table: &str, name: &str) -> String {

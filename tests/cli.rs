@@ -1,0 +1,150 @@
+//! The `gongkai` command as a user runs it: bad input gives a Chinese message naming
+//! file, line, column and field, a non-zero exit, and no PDF; good input gives a PDF.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn gongkai(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run gongkai")
+}
+
+fn input(name: &str) -> String {
+    format!("{}/tests/inputs/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs a failing build over an existing output file and checks the message and that
+/// the old file is untouched (no partial PDF, nothing the user had is lost).
+fn fails_with(file: &str, expected: &[&str]) -> String {
+    let dir = scratch(file.trim_end_matches(".toml"));
+    let out = dir.join("booklet.pdf");
+    std::fs::write(&out, b"previous booklet").unwrap();
+    let result = gongkai(&["build", &input(file), "-o", out.to_str().unwrap()], &dir);
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    for piece in expected {
+        assert!(stderr.contains(piece), "missing {piece:?} in:\n{stderr}");
+    }
+    assert!(stderr.contains("未生成 PDF"), "{stderr}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous booklet");
+    let leftovers = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(leftovers, 1, "a temporary file was left behind");
+    stderr
+}
+
+#[test]
+fn malformed_toml() {
+    fails_with(
+        "malformed.toml",
+        &["错误[E0100]: TOML 语法错误：文本缺少结尾的英文双引号", "malformed.toml:2:13", "2 | name = \"测试单位"],
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    fails_with(
+        "unknown_key.toml",
+        &[
+            "错误[E0101]: 未知字段 `genral_basic`",
+            "unknown_key.toml:8:1",
+            "字段：items[0].genral_basic",
+            "您是否想写 `general_basic`？",
+        ],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    fails_with(
+        "wrong_type.toml",
+        &["错误[E0103]: 字段类型错误：应为整数，实际写的是文本 \"二〇二四\"", "wrong_type.toml:3:8", "字段：unit.year"],
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    fails_with(
+        "missing_field.toml",
+        &["错误[E0102]: 缺少必填字段 `year`（在 [unit] 中）", "missing_field.toml:1:1", "字段：unit.year"],
+    );
+}
+
+#[test]
+fn malformed_amount() {
+    fails_with(
+        "bad_amount.toml",
+        &["错误[E0104]: 无法识别的金额 \"12,34.5\"", "bad_amount.toml:8:17", "字段：items[0].general_basic"],
+    );
+}
+
+#[test]
+fn unknown_code_and_negative_amount_are_both_reported() {
+    let stderr = fails_with(
+        "unknown_code.toml",
+        &[
+            "错误[E0212]: 目录中没有功能分类科目 2019999",
+            "unknown_code.toml:7:8",
+            "错误[E0201]: 金额不能为负数：-5",
+            "unknown_code.toml:12:17",
+            "字段：items[1].general_basic",
+            "共 2 个错误",
+        ],
+    );
+    assert!(!stderr.contains("E0213"), "no follow-on error for the same code");
+}
+
+#[test]
+fn character_missing_from_the_fonts_names_its_field() {
+    fails_with(
+        "rare_glyph.toml",
+        &["错误[E0401]: 内置字体中没有这些字符，无法印出：“𪚥”(U+2A6A5)", "rare_glyph.toml:8:11", "字段：overview.sections[0].text"],
+    );
+}
+
+#[test]
+fn missing_input_file() {
+    let dir = scratch("missing");
+    let result = gongkai(&["build", "data/nowhere/2024.toml"], &dir);
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(stderr.contains("错误[E0001]: 找不到输入文件：data/nowhere/2024.toml"), "{stderr}");
+    assert!(!dir.join("out").exists());
+}
+
+#[test]
+fn bad_arguments_exit_2_with_usage() {
+    let dir = scratch("args");
+    let result = gongkai(&["build", "--frobnicate"], &dir);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8(result.stderr).unwrap().contains("不认识的选项“--frobnicate”"));
+}
+
+#[test]
+fn build_without_arguments_writes_the_sample_under_out() {
+    let dir = scratch("sample");
+    let result = gongkai(&["build"], &dir);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    let pdf = std::fs::read(dir.join("out/huangpi-network-ops-2024.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.len() > 50_000, "fonts are embedded");
+}
+
+#[test]
+fn emit_typ_writes_the_generated_source() {
+    let dir = scratch("emit");
+    let result = gongkai(&["build", "-o", "b.pdf", "--emit-typ", "b.typ"], &dir);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    let source = std::fs::read_to_string(dir.join("b.typ")).unwrap();
+    assert!(source.contains("#import \"lib/booklet.typ\""));
+    assert!(source.contains("[2024年度收入支出决算总表]"));
+}
