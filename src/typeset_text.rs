@@ -12,6 +12,8 @@ pub struct Word {
     pub x0: f64,
     pub x1: f64,
     pub y: f64,
+    /// Font size in pt.
+    pub size: f64,
 }
 
 impl Word {
@@ -45,10 +47,10 @@ impl PageText {
     }
 }
 
-/// Text runs closer than this (in pt) on one baseline belong to the same word: Typst
-/// puts a quarter em (≤ 3.5 pt here) between CJK and Latin runs, while neighbouring
-/// table cells are at least two insets (6 pt) apart.
-const JOIN_GAP: f64 = 4.5;
+/// Text runs closer than this many ems on one baseline belong to the same word: Typst
+/// puts a quarter em between CJK and Latin runs, while neighbouring table cells are at
+/// least two insets (4 pt at 8 pt type, i.e. half an em) apart.
+const JOIN_GAP_EM: f64 = 0.3;
 /// Baselines closer than this (in pt) are one line.
 const SAME_LINE: f64 = 1.0;
 
@@ -86,6 +88,7 @@ fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Word>) {
                         x0: start.x.to_pt(),
                         x1: end.x.to_pt(),
                         y: start.y.to_pt(),
+                        size: text.size.to_pt(),
                     });
                 }
             }
@@ -108,7 +111,7 @@ fn into_lines(mut runs: Vec<Word>) -> Vec<Vec<Word>> {
         let mut merged: Vec<Word> = Vec::new();
         for w in line.drain(..) {
             match merged.last_mut() {
-                Some(prev) if w.x0 - prev.x1 < JOIN_GAP => {
+                Some(prev) if w.x0 - prev.x1 < JOIN_GAP_EM * w.size.max(prev.size) => {
                     prev.text.push_str(&w.text);
                     prev.x1 = w.x1;
                 }
