@@ -46,7 +46,11 @@ fn fails_with(file: &str, expected: &[&str]) -> String {
 fn malformed_toml() {
     fails_with(
         "malformed.toml",
-        &["错误[E0100]: TOML 语法错误：文本缺少结尾的英文双引号", "malformed.toml:2:13", "2 | name = \"测试单位"],
+        &[
+            "错误[E0100]: TOML 语法错误：文本缺少结尾的英文双引号",
+            "malformed.toml:2:13",
+            "2 | name = \"测试单位",
+        ],
     );
 }
 
@@ -67,7 +71,11 @@ fn unknown_key_suggests_the_right_one() {
 fn wrong_type() {
     fails_with(
         "wrong_type.toml",
-        &["错误[E0103]: 字段类型错误：应为整数，实际写的是文本 \"二〇二四\"", "wrong_type.toml:3:8", "字段：unit.year"],
+        &[
+            "错误[E0103]: 字段类型错误：应为整数，实际写的是文本 \"二〇二四\"",
+            "wrong_type.toml:3:8",
+            "字段：unit.year",
+        ],
     );
 }
 
@@ -75,7 +83,11 @@ fn wrong_type() {
 fn missing_required_field() {
     fails_with(
         "missing_field.toml",
-        &["错误[E0102]: 缺少必填字段 `year`（在 [unit] 中）", "missing_field.toml:1:1", "字段：unit.year"],
+        &[
+            "错误[E0102]: 缺少必填字段 `year`（在 [unit] 中）",
+            "missing_field.toml:1:1",
+            "字段：unit.year",
+        ],
     );
 }
 
@@ -83,7 +95,11 @@ fn missing_required_field() {
 fn malformed_amount() {
     fails_with(
         "bad_amount.toml",
-        &["错误[E0104]: 无法识别的金额 \"12,34.5\"", "bad_amount.toml:8:17", "字段：items[0].general_basic"],
+        &[
+            "错误[E0104]: 无法识别的金额 \"12,34.5\"",
+            "bad_amount.toml:8:17",
+            "字段：items[0].general_basic",
+        ],
     );
 }
 
@@ -100,14 +116,21 @@ fn unknown_code_and_negative_amount_are_both_reported() {
             "共 2 个错误",
         ],
     );
-    assert!(!stderr.contains("E0213"), "no follow-on error for the same code");
+    assert!(
+        !stderr.contains("E0213"),
+        "no follow-on error for the same code"
+    );
 }
 
 #[test]
 fn character_missing_from_the_fonts_names_its_field() {
     fails_with(
         "rare_glyph.toml",
-        &["错误[E0401]: 内置字体中没有这些字符，无法印出：“𪚥”(U+2A6A5)", "rare_glyph.toml:8:11", "字段：overview.sections[0].text"],
+        &[
+            "错误[E0401]: 内置字体中没有这些字符，无法印出：“𪚥”(U+2A6A5)",
+            "rare_glyph.toml:8:11",
+            "字段：overview.sections[0].text",
+        ],
     );
 }
 
@@ -117,7 +140,10 @@ fn missing_input_file() {
     let result = gongkai(&["build", "data/nowhere/2024.toml"], &dir);
     let stderr = String::from_utf8(result.stderr).unwrap();
     assert_eq!(result.status.code(), Some(1));
-    assert!(stderr.contains("错误[E0001]: 找不到输入文件：data/nowhere/2024.toml"), "{stderr}");
+    assert!(
+        stderr.contains("错误[E0001]: 找不到输入文件：data/nowhere/2024.toml"),
+        "{stderr}"
+    );
     assert!(!dir.join("out").exists());
 }
 
@@ -126,14 +152,20 @@ fn bad_arguments_exit_2_with_usage() {
     let dir = scratch("args");
     let result = gongkai(&["build", "--frobnicate"], &dir);
     assert_eq!(result.status.code(), Some(2));
-    assert!(String::from_utf8(result.stderr).unwrap().contains("不认识的选项“--frobnicate”"));
+    assert!(String::from_utf8(result.stderr)
+        .unwrap()
+        .contains("不认识的选项“--frobnicate”"));
 }
 
 #[test]
 fn build_without_arguments_writes_the_sample_under_out() {
     let dir = scratch("sample");
     let result = gongkai(&["build"], &dir);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let pdf = std::fs::read(dir.join("out/huangpi-network-ops-2024.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() > 50_000, "fonts are embedded");
@@ -143,7 +175,11 @@ fn build_without_arguments_writes_the_sample_under_out() {
 fn emit_typ_writes_the_generated_source() {
     let dir = scratch("emit");
     let result = gongkai(&["build", "-o", "b.pdf", "--emit-typ", "b.typ"], &dir);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let source = std::fs::read_to_string(dir.join("b.typ")).unwrap();
     assert!(source.contains("#import \"lib/booklet.typ\""));
     assert!(source.contains("[2024年度收入支出决算总表]"));

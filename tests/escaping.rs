@@ -10,7 +10,11 @@ fn squashed_lines(built: &gongkai::Built) -> Vec<String> {
     pages(&built.document)
         .iter()
         .flat_map(|p| p.lines.iter())
-        .map(|l| l.iter().map(|w| w.text.replace(' ', "")).collect::<String>())
+        .map(|l| {
+            l.iter()
+                .map(|w| w.text.replace(' ', ""))
+                .collect::<String>()
+        })
         .collect()
 }
 
@@ -20,11 +24,23 @@ fn markup_characters_print_literally() {
     let lines = squashed_lines(&built);
     let name = "测试#单位*[1]$x$<a>@b\\n";
     let has = |wanted: &str| lines.iter().any(|l| l.contains(wanted));
-    assert!(has(&format!("2024年度{name}")), "cover title:\n{}", lines.join("\n"));
+    assert!(
+        has(&format!("2024年度{name}")),
+        "cover title:\n{}",
+        lines.join("\n")
+    );
     assert!(has(&format!("单位：{name}")), "table unit line");
     assert!(has("职责#strong[不是标记]=标题？"), "section title");
     // The paragraph wraps after the URL's host; check it up to there and the rest.
-    assert!(has("-不是列表；1.不是编号；_不是强调_；`不是代码`；//不是注释；http://example.org/"));
-    assert!(lines.iter().any(|l| l.starts_with("a_b")), "underscores stay literal");
-    assert!(has("事业运行#pagebreak()\\与$1+1$"), "item name in the tables");
+    assert!(has(
+        "-不是列表；1.不是编号；_不是强调_；`不是代码`；//不是注释；http://example.org/"
+    ));
+    assert!(
+        lines.iter().any(|l| l.starts_with("a_b")),
+        "underscores stay literal"
+    );
+    assert!(
+        has("事业运行#pagebreak()\\与$1+1$"),
+        "item name in the tables"
+    );
 }

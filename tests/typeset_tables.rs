@@ -11,6 +11,15 @@ use support::{build_sample, read_economic, read_row, table_pages, Cells};
 struct Expected {
     source: String,
     row: Vec<ExpectedRow>,
+    table: Vec<ExpectedTable>,
+}
+
+#[derive(Deserialize)]
+struct ExpectedTable {
+    id: String,
+    title: String,
+    label: Option<String>,
+    empty_note: Option<String>,
 }
 
 #[derive(Deserialize)]
