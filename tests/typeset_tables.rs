@@ -35,21 +35,53 @@ fn check_sample(input: &str, expected: &str) {
         std::fs::read_to_string(format!("{}/{expected}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let expected: Expected = toml::from_str(&text).unwrap();
     let pages = gongkai::typeset_text::pages(&built.document);
-    let tables = &built.booklet.tables;
+    let tables = &expected.table;
     let part3 = format!(
         "第三部分{}{}年度部门决算情况说明",
         built.booklet.unit.name, built.booklet.unit.year
     );
-    let mut failures = Vec::new();
-    for row in &expected.row {
-        let index = tables
-            .iter()
-            .position(|t| t.id == row.table)
-            .expect("table id");
+    let pages_of = |id: &str| {
+        let index = tables.iter().position(|t| t.id == id).expect("table id");
         let next = tables
             .get(index + 1)
             .map_or(part3.as_str(), |t| t.title.as_str());
-        let on_pages = table_pages(&pages, &tables[index].title, Some(next));
+        table_pages(&pages, &tables[index].title, Some(next))
+    };
+    let mut failures = Vec::new();
+    for table in tables {
+        let on_pages = pages_of(&table.id);
+        let text: String = on_pages
+            .iter()
+            .map(|p| p.joined().replace([' ', '\n'], ""))
+            .collect();
+        if let Some(label) = &table.label {
+            if !on_pages[0]
+                .joined()
+                .replace(' ', "")
+                .contains(label.as_str())
+            {
+                failures.push(format!("{}: label {label} missing", table.id));
+            }
+        }
+        let printed_note = built
+            .booklet
+            .tables
+            .iter()
+            .find(|t| t.id == table.id)
+            .and_then(|t| t.empty_note.clone());
+        match &table.empty_note {
+            Some(note) if !text.contains(note.as_str()) => {
+                failures.push(format!("{}: 说明 line {note} missing", table.id))
+            }
+            None if printed_note.is_some() => failures.push(format!(
+                "{}: unexpected 说明 line {printed_note:?}",
+                table.id
+            )),
+            _ => {}
+        }
+    }
+    for row in &expected.row {
+        let on_pages = pages_of(&row.table);
         let got = if row.table == "06" {
             read_economic(on_pages, &row.key)
         } else {
