@@ -8,7 +8,7 @@ use crate::typeset::Fonts;
 use toml::Spanned;
 
 /// Every text field of the input that reaches the booklet, with its field path.
-fn text_fields(loaded: &Loaded) -> Vec<(String, &Spanned<String>)> {
+pub(crate) fn text_fields(loaded: &Loaded) -> Vec<(String, &Spanned<String>)> {
     let input = &loaded.input;
     let mut fields = vec![("unit.name".to_string(), &input.unit.name)];
     if let Some(n) = &input.unit.name_on_tables {
@@ -28,6 +28,9 @@ fn text_fields(loaded: &Loaded) -> Vec<(String, &Spanned<String>)> {
     }
     fields
 }
+
+/// The code of a missing-glyph error: unlike other errors, a draft cannot print it.
+pub const MISSING_GLYPH: &str = "E0401";
 
 pub fn check_glyphs(loaded: &Loaded, fonts: &Fonts) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -60,7 +63,7 @@ pub fn check_glyphs(loaded: &Loaded, fonts: &Fonts) -> Vec<Diagnostic> {
         });
         problems.push(
             Diagnostic::error(
-                "E0401",
+                MISSING_GLYPH,
                 format!("内置字体中没有这些字符，无法印出：{}", listed.join("、")),
             )
             .field(field)

@@ -14,12 +14,14 @@ pub mod input;
 pub mod money;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod typeset;
 pub mod typeset_text;
+pub mod validate;
 
 use catalog::Catalog;
 use compute::Booklet;
-use diag::Failure;
+use diag::{Diagnostic, Failure};
 use input::Loaded;
 use render::Renderer;
 use typeset::{Fonts, PdfSettings};
@@ -40,9 +42,30 @@ pub struct Toolkit {
 /// The products of one build, each stage's output kept for inspection and tests.
 pub struct Built {
     pub booklet: Booklet,
+    /// Warnings (and, in a draft, the errors printed anyway).
+    pub diagnostics: Vec<Diagnostic>,
     pub typst_source: String,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
+}
+
+/// A booklet computed and validated, not yet typeset.
+pub struct Checked {
+    pub booklet: Booklet,
+    /// Every rule's findings, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Print even while errors stand, with a 草稿 watermark on every page.
+    pub draft: bool,
 }
 
 impl Toolkit {
@@ -54,20 +77,39 @@ impl Toolkit {
         }
     }
 
-    /// load → resolve → compute.
-    pub fn prepare(&self, loaded: &Loaded) -> Result<Booklet, Failure> {
+    /// resolve → compute → validate (what `gongkai check` runs). Resolve errors make
+    /// the input unusable and come back as `Err`; rule findings come in `Checked`.
+    pub fn check(&self, loaded: &Loaded) -> Result<Checked, Failure> {
         let facts = compute::resolve::resolve(loaded, &self.catalog)?;
-        Ok(compute::compute(&facts, &self.catalog))
+        let booklet = compute::compute(&facts, &self.catalog);
+        let mut diagnostics = glyphs::check_glyphs(loaded, &self.fonts);
+        diagnostics.extend(validate::validate(&validate::Subject {
+            loaded,
+            facts: &facts,
+            booklet: &booklet,
+            catalog: &self.catalog,
+        }));
+        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.is_error()));
+        Ok(Checked {
+            booklet,
+            diagnostics,
+        })
     }
 
-    /// The whole pipeline up to the PDF bytes; nothing is written.
-    pub fn build(&self, loaded: &Loaded) -> Result<Built, Failure> {
-        let booklet = self.prepare(loaded)?;
-        let missing = glyphs::check_glyphs(loaded, &self.fonts);
-        if !missing.is_empty() {
-            return Err(Failure::many(missing));
+    /// The whole pipeline up to the PDF bytes; nothing is written. Refuses while an
+    /// error stands, unless `options.draft`.
+    pub fn build(&self, loaded: &Loaded, options: BuildOptions) -> Result<Built, Failure> {
+        let Checked {
+            booklet,
+            diagnostics,
+        } = self.check(loaded)?;
+        let glyphs_missing = diagnostics.iter().any(|d| d.code == glyphs::MISSING_GLYPH);
+        let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+        // A draft still cannot print characters the fonts lack.
+        if glyphs_missing || (has_errors && !options.draft) {
+            return Err(Failure::many(diagnostics));
         }
-        let typst_source = self.renderer.render(&booklet)?;
+        let typst_source = self.renderer.render(&booklet, options.draft)?;
         let document = typeset::typeset(&typst_source, &self.fonts)?;
         let settings = PdfSettings {
             ident: format!("gongkai/{}/{}", booklet.unit.name, booklet.unit.year),
@@ -77,6 +119,7 @@ impl Toolkit {
         let pdf = typeset::export_pdf(&document, &settings)?;
         Ok(Built {
             booklet,
+            diagnostics,
             typst_source,
             document,
             pdf,

@@ -184,3 +184,85 @@ fn emit_typ_writes_the_generated_source() {
     assert!(source.contains("#import \"lib/booklet.typ\""));
     assert!(source.contains("[2024年度收入支出决算总表]"));
 }
+
+fn check_file(args: &[&str]) -> (Option<i32>, String, String) {
+    let dir = scratch("check");
+    let result = gongkai(args, &dir);
+    (
+        result.status.code(),
+        String::from_utf8(result.stdout).unwrap(),
+        String::from_utf8(result.stderr).unwrap(),
+    )
+}
+
+fn corpus(name: &str) -> String {
+    format!("{}/tests/check/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn check_exit_codes() {
+    let (code, _, stderr) = check_file(&["check", &corpus("clean.toml")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("没有发现问题"));
+    // Warnings only: clean, unless warnings are denied.
+    let (code, _, stderr) = check_file(&["check", &corpus("rounding_tail.toml")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("警告[W101]"));
+    let (code, _, _) = check_file(&["check", &corpus("rounding_tail.toml"), "--deny-warnings"]);
+    assert_eq!(code, Some(1));
+    let (code, _, stderr) = check_file(&["check", &corpus("placeholder.toml")]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("错误[R401]"));
+    let (code, _, _) = check_file(&["check", &corpus("unusable_unknown_key.toml")]);
+    assert_eq!(code, Some(2), "unusable input");
+    let (code, _, _) = check_file(&["check", "--format", "yaml"]);
+    assert_eq!(code, Some(2), "bad arguments");
+}
+
+#[test]
+fn check_json_carries_code_message_and_location() {
+    let (code, stdout, _) = check_file(&["check", &corpus("placeholder.toml"), "--format", "json"]);
+    assert_eq!(code, Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["errors"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "R401");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "文字中留有占位符“XX”");
+    assert_eq!(d["field"], "overview.sections[0].text");
+    assert_eq!(d["location"]["line"], 9);
+    assert_eq!(d["location"]["column"], 6);
+    assert!(d["location"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("tests/check/placeholder.toml"));
+}
+
+#[test]
+fn build_refuses_errors_but_prints_a_draft_on_request() {
+    let dir = scratch("draft");
+    let result = gongkai(&["build", &corpus("placeholder.toml"), "-o", "p.pdf"], &dir);
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        stderr.contains("错误[R401]") && stderr.contains("--draft"),
+        "{stderr}"
+    );
+    assert!(!dir.join("p.pdf").exists());
+
+    let result = gongkai(
+        &[
+            "build",
+            &corpus("placeholder.toml"),
+            "-o",
+            "p.pdf",
+            "--draft",
+        ],
+        &dir,
+    );
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("错误[R401]"), "open diagnostics are listed");
+    assert!(stderr.contains("已生成草稿"), "{stderr}");
+    assert!(dir.join("p.pdf").exists());
+}

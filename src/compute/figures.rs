@@ -15,6 +15,18 @@ macro_rules! figures {
             $(pub $derived: Money,)*
         }
 
+        impl Figures {
+            /// A figure by its field name (`income_total`, `general_basic`, …): how
+            /// table layouts name their columns.
+            pub fn get(&self, name: &str) -> Option<Money> {
+                match name {
+                    $(stringify!($leaf) => Some(self.$leaf),)*
+                    $(stringify!($derived) => Some(self.$derived),)*
+                    _ => None,
+                }
+            }
+        }
+
         impl AddAssign<&Figures> for Figures {
             fn add_assign(&mut self, other: &Figures) {
                 $(self.$leaf += other.$leaf;)*

@@ -32,6 +32,9 @@ pub struct Booklet {
     pub sangong: SangongTable,
     /// The unit's totals over all items.
     pub totals: Figures,
+    /// Named unit-level figures (`income_total`, `closing_total`, `personnel_total`,
+    /// …): what the editions' summary rows and typed cross-checks refer to.
+    pub figures: BTreeMap<&'static str, Money>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -106,8 +109,54 @@ pub struct FunctionRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DetailTable {
+    /// The figure shown in each value column, in 栏次 order (names of `Figures`).
+    pub columns: &'static [&'static str],
     pub rows: Vec<FunctionRow>,
     pub total: Figures,
+}
+
+/// The value columns of the 功能分类 tables, in 栏次 order: one definition for the
+/// templates, the identity checks and the typed cross-checks.
+pub const INCOME_COLUMNS: &[&str] = &[
+    "income_total",
+    "fiscal_income",
+    "superior_income",
+    "business_income",
+    "operating_income",
+    "affiliated_income",
+    "other_income",
+];
+pub const SPENDING_COLUMNS: &[&str] = &[
+    "spending_total",
+    "basic",
+    "project",
+    "to_superior",
+    "operating_spending",
+    "to_affiliated",
+];
+pub const GENERAL_COLUMNS: &[&str] = &["general_spending", "general_basic", "general_project"];
+pub const FUND_COLUMNS: &[&str] = &[
+    "fund_opening",
+    "fund_income",
+    "fund_spending",
+    "fund_basic",
+    "fund_project",
+    "fund_closing",
+];
+pub const CAPITAL_COLUMNS: &[&str] = &["capital_spending", "capital_basic", "capital_project"];
+
+impl Booklet {
+    /// The 功能分类 table with that id (`02`, `03`, `05`, `07`, `08`).
+    pub fn detail_table(&self, id: &str) -> Option<&DetailTable> {
+        Some(match id {
+            "02" => &self.income,
+            "03" => &self.spending,
+            "05" => &self.general,
+            "07" => &self.fund,
+            "08" => &self.capital,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -150,7 +199,8 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         totals += &item.figures;
     }
     let rows = function_rows(facts);
-    let detail = |keep: fn(&Figures) -> bool| DetailTable {
+    let detail = |columns, keep: fn(&Figures) -> bool| DetailTable {
+        columns,
         rows: rows.iter().filter(|r| keep(&r.f)).cloned().collect(),
         total: totals,
     };
@@ -236,15 +286,33 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         tables,
         summary,
         fiscal_summary,
-        income: detail(|f| !f.income_total.is_zero()),
-        spending: detail(|f| !f.spending_total.is_zero()),
-        general: detail(|f| !f.general_spending.is_zero()),
-        fund: detail(Figures::has_fund_money),
-        capital: detail(|f| !f.capital_spending.is_zero() || !f.capital_income.is_zero()),
+        income: detail(INCOME_COLUMNS, |f| !f.income_total.is_zero()),
+        spending: detail(SPENDING_COLUMNS, |f| !f.spending_total.is_zero()),
+        general: detail(GENERAL_COLUMNS, |f| !f.general_spending.is_zero()),
+        fund: detail(FUND_COLUMNS, Figures::has_fund_money),
+        capital: detail(CAPITAL_COLUMNS, |f| {
+            !f.capital_spending.is_zero() || !f.capital_income.is_zero()
+        }),
+        figures: extra_figures(named, &economic, &sangong),
         economic,
         sangong,
         totals,
     }
+}
+
+/// The summary figures plus the totals of 公开06 and 公开09, by name.
+fn extra_figures(
+    mut named: BTreeMap<&'static str, Money>,
+    economic: &EconomicTable,
+    sangong: &SangongTable,
+) -> BTreeMap<&'static str, Money> {
+    named.insert("personnel_total", economic.personnel_total);
+    named.insert("public_total", economic.public_total);
+    named.insert("sangong_budget_total", sangong.budget.total);
+    named.insert("sangong_budget_car_total", sangong.budget.car_total);
+    named.insert("sangong_actual_total", sangong.actual.total);
+    named.insert("sangong_actual_car_total", sangong.actual.car_total);
+    named
 }
 
 /// 类, 款 and 项 rows in code order, each 类/款 the sum of its items.
@@ -277,7 +345,7 @@ fn class_totals(rows: &[FunctionRow]) -> BTreeMap<&str, Figures> {
 }
 
 /// The named figures the edition's summary rows refer to (`income_total`, …).
-fn named_totals(b: &Balances, t: &Figures) -> BTreeMap<&'static str, Money> {
+pub fn named_totals(b: &Balances, t: &Figures) -> BTreeMap<&'static str, Money> {
     let fiscal_opening = t.general_opening + t.fund_opening + t.capital_opening;
     let opening_total = fiscal_opening + b.nonfiscal_opening;
     let nonfiscal_spending = t.nonfiscal_basic

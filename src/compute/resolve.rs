@@ -133,6 +133,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         basic_economic,
         sangong,
         table_notes,
+        typed: _,
     } = input;
 
     if let Some(u) = &settings.amount_unit {

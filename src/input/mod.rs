@@ -3,6 +3,7 @@
 
 mod amount;
 mod load;
+pub mod typed;
 
 pub use amount::Amount;
 pub use load::{load_file, load_str, Loaded};
@@ -29,6 +30,8 @@ pub struct Input {
     pub sangong: SangongInput,
     #[serde(default)]
     pub table_notes: BTreeMap<String, Spanned<String>>,
+    /// Totals copied from the accounting system, checked against the computed ones.
+    pub typed: Option<typed::TypedInput>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

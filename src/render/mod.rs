@@ -102,7 +102,7 @@ impl Renderer {
     }
 
     /// Renders the whole booklet to Typst source.
-    pub fn render(&self, booklet: &Booklet) -> Result<String, Failure> {
+    pub fn render(&self, booklet: &Booklet, draft: bool) -> Result<String, Failure> {
         let mut tera = self.tera.clone();
         tera.register_filter(
             "wan",
@@ -112,7 +112,8 @@ impl Renderer {
         );
         tera.register_filter("typst_string", filters::TypstString);
         tera.register_filter("typst_date", filters::TypstDate);
-        let context = Context::from_serialize(booklet).map_err(template_bug)?;
+        let mut context = Context::from_serialize(booklet).map_err(template_bug)?;
+        context.insert("draft", &draft);
         tera.render("booklet.typ", &context).map_err(template_bug)
     }
 }

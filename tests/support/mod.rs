@@ -18,7 +18,9 @@ pub fn toolkit() -> &'static Toolkit {
 pub fn build_sample(path: &str) -> Built {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let loaded = load_file(&root.join(path)).unwrap_or_else(|f| panic!("{f}"));
-    toolkit().build(&loaded).unwrap_or_else(|f| panic!("{f}"))
+    toolkit()
+        .build(&loaded, gongkai::BuildOptions::default())
+        .unwrap_or_else(|f| panic!("{f}"))
 }
 
 /// A printed amount: `150.79`, `1,463.06`, `-3.00`.

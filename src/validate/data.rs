@@ -1,0 +1,159 @@
+//! Identities between tables that rest on separately entered data: 公开05 基本支出 vs
+//! the 经济分类 lines of 公开06, the 三公 lines of 公开06 vs 公开09, and balances that
+//! cannot go below zero.
+
+use super::{diagnostic, rules, Subject};
+use crate::diag::Diagnostic;
+use crate::money::Money;
+use rust_decimal::Decimal;
+
+/// 0.01 万元 in 元: the rounding tail allowed per printed addend.
+const CENT_OF_WAN: i64 = 100;
+
+pub fn check(s: &Subject) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    basic_vs_economic(s, &mut found);
+    sangong_vs_economic(s, &mut found);
+    closings(s, &mut found);
+    found
+}
+
+fn economic_span(s: &Subject, code: Option<&str>) -> Option<std::ops::Range<usize>> {
+    let lines = &s.loaded.input.basic_economic;
+    code.and_then(|c| lines.get(c))
+        .or_else(|| lines.values().next())
+        .map(|v| v.span())
+}
+
+fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
+    let basic = s.booklet.totals.general_basic;
+    let e = &s.booklet.economic;
+    let economic = e.personnel_total + e.public_total;
+    let gap = (basic - economic).abs();
+    let printed_gap =
+        (basic.wan_rounded(2) - e.personnel_total.wan_rounded(2) - e.public_total.wan_rounded(2))
+            .abs();
+    if gap.is_zero() && printed_gap.is_zero() {
+        return;
+    }
+    // Equal money, but the two printed totals do not add up to the printed 基本支出.
+    let (rule, what) = if gap.is_zero() {
+        (
+            &rules::BASIC_VS_ECONOMIC_TAIL,
+            "金额相等，但印出的数相差 0.01（尾数误差）",
+        )
+    } else if gap.yuan() <= Decimal::from(2 * CENT_OF_WAN) {
+        (&rules::BASIC_VS_ECONOMIC_TAIL, "仅差尾数")
+    } else {
+        (&rules::BASIC_VS_ECONOMIC, "不相等")
+    };
+    let t05 = s.facts.edition.table_label("05");
+    let t06 = s.facts.edition.table_label("06");
+    let mut d = diagnostic(
+        rule,
+        format!(
+            "{t05}基本支出 {} 万元与{t06}人员经费 {} 万元 + 公用经费 {} 万元{what}{}",
+            basic,
+            e.personnel_total,
+            e.public_total,
+            if gap.is_zero() {
+                String::new()
+            } else {
+                format!("（精确金额相差 {} 元）", gap.yuan().normalize())
+            }
+        ),
+    )
+    .field("basic_economic")
+    .help(if gap.is_zero() {
+        "两表是同一笔钱，各自四舍五入后印出的数可能差一分；这是表注所说的尾数误差，如实印出"
+    } else {
+        "公开06按经济分类列示的正是公开05的基本支出，两者应是同一笔钱：请核对 [basic_economic] 各行与各项目的 general_basic"
+    });
+    if let Some(span) = economic_span(s, None) {
+        d = d.at(s.locate(span));
+    }
+    found.push(d);
+}
+
+fn sangong_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
+    let actual = &s.booklet.sangong.actual;
+    let pairs = [
+        ("30212", "因公出国（境）费用", actual.abroad),
+        ("30217", "公务接待费", actual.reception),
+        ("30231", "公务用车运行维护费", actual.car_running),
+        ("31013", "公务用车购置", actual.car_purchase),
+    ];
+    for (code, name, sangong) in pairs {
+        let basic = s.facts.economic.get(code).copied().unwrap_or_default();
+        if basic > sangong {
+            let mut d = diagnostic(
+                &rules::SANGONG_VS_ECONOMIC,
+                format!(
+                    "{}中 {code} {name} {basic} 万元（基本支出）大于{}“三公”经费决算数 {sangong} 万元",
+                    s.facts.edition.table_label("06"),
+                    s.facts.edition.table_label("09"),
+                ),
+            )
+            .field(format!("basic_economic.\"{code}\""))
+            .help("“三公”经费决算数包括基本支出和项目支出中的全部此类开支，不会小于基本支出中的数：请核对 [sangong.actual]");
+            if let Some(span) = economic_span(s, Some(code)) {
+                d = d.at(s.locate(span));
+            }
+            found.push(d);
+        }
+    }
+}
+
+fn closings(s: &Subject, found: &mut Vec<Diagnostic>) {
+    for (i, item) in s.facts.items.iter().enumerate() {
+        let f = &item.figures;
+        for (fund, closing, opening, income, spending) in [
+            (
+                "一般公共预算财政拨款",
+                f.general_closing,
+                f.general_opening,
+                f.general_income,
+                f.general_spending,
+            ),
+            (
+                "政府性基金预算财政拨款",
+                f.fund_closing,
+                f.fund_opening,
+                f.fund_income,
+                f.fund_spending,
+            ),
+            (
+                "国有资本经营预算财政拨款",
+                f.capital_closing,
+                f.capital_opening,
+                f.capital_income,
+                f.capital_spending,
+            ),
+        ] {
+            if closing.is_negative() {
+                let input_index = s
+                    .loaded
+                    .input
+                    .items
+                    .iter()
+                    .position(|x| x.code.get_ref().trim() == item.code)
+                    .unwrap_or(i);
+                let mut d = diagnostic(
+                    &rules::NEGATIVE_CLOSING,
+                    format!(
+                        "科目 {} 的{fund}：年初结转和结余 {opening} + 本年收入 {income} − 本年支出 {spending} = {} 万元，年末结转和结余不能为负",
+                        item.code,
+                        closing
+                    ),
+                )
+                .field(format!("items[{input_index}]"))
+                .help("请核对该科目的收入（*_income）、支出（*_basic/*_project）和年初结转（*_opening）");
+                if let Some(x) = s.loaded.input.items.get(input_index) {
+                    d = d.at(s.locate(x.code.span()));
+                }
+                found.push(d);
+            }
+        }
+    }
+    let _ = Money::ZERO;
+}
