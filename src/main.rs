@@ -113,9 +113,14 @@ fn check(args: Args) -> ExitCode {
         }
     };
     let toolkit = Toolkit::new();
-    let (diagnostics, unusable) = match args.load().and_then(|l| toolkit.check(&l)) {
-        Ok(checked) => (checked.diagnostics, false),
+    // A file that cannot be read or parsed is unusable (2); everything found after
+    // that, resolve errors included, is an error in the data (1).
+    let (diagnostics, unusable) = match args.load() {
         Err(failure) => (failure.diagnostics, true),
+        Ok(loaded) => match toolkit.check(&loaded) {
+            Ok(checked) => (checked.diagnostics, false),
+            Err(failure) => (failure.diagnostics, false),
+        },
     };
     if json {
         println!("{:#}", to_json(&diagnostics));

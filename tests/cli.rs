@@ -266,3 +266,10 @@ fn build_refuses_errors_but_prints_a_draft_on_request() {
     assert!(stderr.contains("已生成草稿"), "{stderr}");
     assert!(dir.join("p.pdf").exists());
 }
+
+#[test]
+fn resolve_errors_are_data_errors_not_unusable_input() {
+    let (code, _, stderr) = check_file(&["check", &input("unknown_code.toml")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("错误[E0212]"));
+}
