@@ -11,6 +11,7 @@ use typst::text::Font;
 use typst_as_lib::conversions::IntoFileId;
 use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
+use typst_pdf::{PdfStandard, PdfStandards};
 
 /// The font files shipped in `fonts/` (SIL Open Font License, see `fonts/OFL.txt`).
 const FONT_FILES: &[(&str, &[u8])] = &[
@@ -96,12 +97,30 @@ pub fn export_pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Ve
         0,
         0,
     );
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(settings.ident.clone()),
-        timestamp: datetime.map(typst_pdf::Timestamp::new_utc),
-        ..Default::default()
-    };
-    typst_pdf::pdf(document, &options).map_err(|diags| {
+    // Archival (PDF/A-2b) and accessible (PDF/UA-1, tagged) where the document
+    // validates; otherwise archival alone, then plain, so a booklet is never lost to
+    // a conformance detail.
+    let attempts: [&[PdfStandard]; 3] = [
+        &[PdfStandard::A_2b, PdfStandard::Ua_1],
+        &[PdfStandard::A_2b],
+        &[],
+    ];
+    let mut last_error = None;
+    for standards in attempts {
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom(settings.ident.clone()),
+            timestamp: datetime.map(typst_pdf::Timestamp::new_utc),
+            standards: PdfStandards::new(standards).expect("compatible PDF standards"),
+            tagged: true,
+            ..Default::default()
+        };
+        match typst_pdf::pdf(document, &options) {
+            Ok(pdf) => return Ok(pdf),
+            Err(diags) => last_error = Some(diags),
+        }
+    }
+    let diags = last_error.expect("at least one attempt");
+    Err({
         let messages: Vec<String> = diags.iter().map(|d| d.message.to_string()).collect();
         Failure::new(Diagnostic::error(
             "B0003",

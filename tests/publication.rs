@@ -1,0 +1,67 @@
+//! The PDF as published: reproducible to the byte, archival (PDF/A-2b) and tagged
+//! (PDF/UA-1) metadata, and bookmarks for the six parts and nine tables.
+
+mod support;
+
+use support::build_sample;
+
+/// Bookmark titles: `/Title<FEFF…>` entries of the outline, UTF-16BE in hex.
+fn bookmark_titles(pdf: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Title<FEFF")
+        .filter_map(|(i, m)| {
+            let hex = &text[i + m.len()..];
+            let hex = &hex[..hex.find('>')?];
+            let units: Vec<u16> = (0..hex.len() / 4)
+                .map(|k| u16::from_str_radix(&hex[4 * k..4 * k + 4], 16).unwrap())
+                .collect();
+            Some(String::from_utf16_lossy(&units))
+        })
+        .collect()
+}
+
+#[test]
+fn same_input_gives_the_same_bytes() {
+    let a = build_sample("data/qingshan-bigdata/2024.toml");
+    let b = build_sample("data/qingshan-bigdata/2024.toml");
+    assert!(a.pdf == b.pdf, "two builds differ");
+    // The date inside is the publication date, never the clock.
+    let text = String::from_utf8_lossy(&a.pdf);
+    assert!(text.contains("<xmp:CreateDate>2025-11-05T00:00:00Z</xmp:CreateDate>"));
+}
+
+#[test]
+fn metadata_declares_pdfa_2b_pdfua_1_title_and_language() {
+    let built = build_sample("data/huangpi-network-ops/2024.toml");
+    let xmp = String::from_utf8_lossy(&built.pdf);
+    for wanted in [
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "<rdf:li xml:lang=\"x-default\">2024年度武汉市黄陂区网络运维服务中心部门决算公开</rdf:li>",
+        "<rdf:li>武汉市黄陂区网络运维服务中心</rdf:li>",
+        "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>",
+        "/MarkInfo",
+    ] {
+        assert!(xmp.contains(wanted), "missing {wanted}");
+    }
+}
+
+#[test]
+fn bookmarks_list_the_parts_and_tables() {
+    let built = build_sample("data/huangpi-bigdata/2022.toml");
+    let titles = bookmark_titles(&built.pdf);
+    let parts: Vec<&String> = titles
+        .iter()
+        .filter(|t| t.starts_with("第") && t.contains("部分"))
+        .collect();
+    assert_eq!(parts.len(), 6, "{titles:?}");
+    for table in &built.booklet.tables {
+        assert!(
+            titles.contains(&table.title),
+            "no bookmark for {}",
+            table.title
+        );
+    }
+    assert!(titles.contains(&"2022年度收入支出决算总表（表1）".to_string()));
+}
