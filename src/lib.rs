@@ -5,6 +5,7 @@
 //! `input` (load) → `compute::resolve` → `compute` → `render` (tera → Typst source)
 //! → `typeset` (Typst → PDF) → `output` (atomic write).
 
+pub mod batch;
 pub mod catalog;
 pub mod compute;
 pub mod diag;
@@ -18,6 +19,7 @@ pub mod report;
 pub mod typeset;
 pub mod typeset_text;
 pub mod validate;
+pub mod watch;
 
 use catalog::Catalog;
 use compute::Booklet;
@@ -66,6 +68,8 @@ impl Checked {
 pub struct BuildOptions {
     /// Print even while errors stand, with a 草稿 watermark on every page.
     pub draft: bool,
+    /// Keep Typst's cache warm between builds (watch mode).
+    pub keep_cache: bool,
 }
 
 impl Toolkit {
@@ -75,6 +79,14 @@ impl Toolkit {
             renderer: Renderer::new(),
             fonts: Fonts::embedded(),
         }
+    }
+
+    /// With templates from `dir` replacing the built-in ones of the same name.
+    pub fn with_templates(dir: &std::path::Path) -> Result<Toolkit, Failure> {
+        Ok(Toolkit {
+            renderer: Renderer::with_overrides(Some(dir))?,
+            ..Toolkit::new()
+        })
     }
 
     /// resolve → compute → validate (what `gongkai check` runs). Resolve errors make
@@ -110,7 +122,12 @@ impl Toolkit {
             return Err(Failure::many(diagnostics));
         }
         let typst_source = self.renderer.render(&booklet, options.draft)?;
-        let document = typeset::typeset(&typst_source, &self.fonts)?;
+        let document = typeset::typeset(
+            &typst_source,
+            self.renderer.typst_library(),
+            &self.fonts,
+            options.keep_cache,
+        )?;
         let settings = PdfSettings {
             ident: format!("gongkai/{}/{}", booklet.unit.name, booklet.unit.year),
             date: chrono::NaiveDate::parse_from_str(&booklet.unit.published_iso, "%Y-%m-%d")

@@ -4,7 +4,8 @@ use gongkai::diag::{Diagnostic, Failure};
 use gongkai::input::{load_file, load_str, Loaded};
 use gongkai::output::write_atomically;
 use gongkai::report::{summary, to_json};
-use gongkai::{BuildOptions, Toolkit, SAMPLE, SAMPLE_PATH};
+use gongkai::{batch, BuildOptions, Toolkit, SAMPLE, SAMPLE_PATH};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,10 +13,16 @@ const USAGE: &str = "\
 gongkai —— 部门决算公开 PDF 生成工具
 
 用法：
-  gongkai build [输入文件.toml] [-o 输出.pdf] [--draft] [--emit-typ 源文件.typ]
+  gongkai build [输入文件.toml] [-o 输出.pdf] [--draft] [--emit typ 目录] [--templates 目录]
       生成决算公开 PDF。不给输入文件时生成内置示例（data/huangpi-network-ops/2024.toml）。
       不给 -o 时写到 out/<单位目录名>-<年度>.pdf。有错误时拒绝生成；
       --draft 照样生成，每页加“草稿”水印，并列出未解决的问题。
+      --emit typ 目录：另写出生成的 Typst 源文件（可用 typst compile --font-path fonts 编译）。
+      --templates 目录：用该目录中同名的模板替换内置模板。
+  gongkai build 目录或多个文件 [--draft] [--templates 目录]
+      批量生成：目录下所有 <单位>/<年度>.toml，多核并行，最后汇总成败；有失败时退出码为 1。
+  gongkai watch 输入文件.toml [-o 输出.pdf] [--draft] [--templates 目录]
+      监视输入文件，每次保存后自动重新生成。
   gongkai check [输入文件.toml] [--format json] [--deny-warnings]
       只核对数据，不生成 PDF。退出码：0 无错误，1 有错误（或 --deny-warnings 时有警告），
       2 输入文件无法使用（找不到、格式错误）或参数错误。
@@ -34,10 +41,22 @@ fn main() -> ExitCode {
             println!("gongkai {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Some("build") => match Args::parse(rest, &["-o", "--output", "--emit-typ"], &["--draft"]) {
+        Some("build") => match Args::parse(
+            rest,
+            &["-o", "--output", "--emit", "--templates"],
+            &["--draft"],
+        ) {
+            Ok(a) if a.inputs.len() > 1 || a.inputs.first().is_some_and(|p| p.is_dir()) => batch(a),
             Ok(a) => build(a),
             Err(message) => usage_error(&message),
         },
+        Some("watch") => {
+            match Args::parse(rest, &["-o", "--output", "--templates"], &["--draft"]) {
+                Ok(a) if a.inputs.len() == 1 => watch(a),
+                Ok(_) => usage_error("watch 需要且只需要一个输入文件"),
+                Err(message) => usage_error(&message),
+            }
+        }
         Some("check") => match Args::parse(rest, &["--format"], &["--deny-warnings"]) {
             Ok(a) => check(a),
             Err(message) => usage_error(&message),
@@ -51,9 +70,9 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// A subcommand's arguments: one optional input file, options with a value, switches.
+/// A subcommand's arguments: input paths, options with a value, switches.
 struct Args {
-    input: Option<PathBuf>,
+    inputs: Vec<PathBuf>,
     values: Vec<(String, String)>,
     switches: Vec<String>,
 }
@@ -61,24 +80,28 @@ struct Args {
 impl Args {
     fn parse(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
         let mut parsed = Args {
-            input: None,
+            inputs: Vec::new(),
             values: Vec::new(),
             switches: Vec::new(),
         };
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             let a = arg.as_str();
-            if with_value.contains(&a) {
+            if a == "--emit" && with_value.contains(&a) {
+                // `--emit typ <dir>`: the kind, then where.
+                match (it.next().map(String::as_str), it.next()) {
+                    (Some("typ"), Some(dir)) => parsed.values.push((a.to_string(), dir.clone())),
+                    _ => return Err("用法：--emit typ <目录>".to_string()),
+                }
+            } else if with_value.contains(&a) {
                 let v = it.next().ok_or_else(|| format!("{a} 后面需要给出取值"))?;
                 parsed.values.push((a.to_string(), v.clone()));
             } else if switches.contains(&a) {
                 parsed.switches.push(a.to_string());
             } else if a.starts_with('-') {
                 return Err(format!("不认识的选项“{a}”"));
-            } else if parsed.input.is_none() {
-                parsed.input = Some(PathBuf::from(a));
             } else {
-                return Err(format!("多余的参数“{a}”"));
+                parsed.inputs.push(PathBuf::from(a));
             }
         }
         Ok(parsed)
@@ -96,15 +119,29 @@ impl Args {
         self.switches.iter().any(|s| s == name)
     }
 
+    fn input(&self) -> Option<&Path> {
+        self.inputs.first().map(PathBuf::as_path)
+    }
+
     fn load(&self) -> Result<Loaded, Failure> {
-        match &self.input {
+        match self.input() {
             Some(path) => load_file(path),
             None => load_str(Path::new(SAMPLE_PATH), SAMPLE),
+        }
+    }
+
+    fn toolkit(&self) -> Result<Toolkit, Failure> {
+        match self.value(&["--templates"]) {
+            Some(dir) => Toolkit::with_templates(Path::new(dir)),
+            None => Ok(Toolkit::new()),
         }
     }
 }
 
 fn check(args: Args) -> ExitCode {
+    if args.inputs.len() > 1 {
+        return usage_error("check 一次只核对一个文件");
+    }
     let json = match args.value(&["--format"]) {
         None | Some("text") => false,
         Some("json") => true,
@@ -174,39 +211,163 @@ fn run_build(args: &Args) -> Result<(PathBuf, Vec<Diagnostic>), Failure> {
         .value(&["-o", "--output"])
         .map(PathBuf::from)
         .unwrap_or_else(|| default_output(&loaded.source.path, *loaded.input.unit.year.get_ref()));
+    check_output(&output, args.input())?;
+    let toolkit = args.toolkit()?;
+    let options = BuildOptions {
+        draft: args.switch("--draft"),
+        keep_cache: false,
+    };
+    let built = toolkit.build(&loaded, options)?;
+    if let Some(dir) = args.value(&["--emit"]) {
+        emit_typst(
+            Path::new(dir),
+            &built.typst_source,
+            toolkit.renderer.typst_library(),
+        )?;
+    }
+    write_atomically(&output, &built.pdf)?;
+    Ok((output, built.diagnostics))
+}
+
+fn check_output(output: &Path, input: Option<&Path>) -> Result<(), Failure> {
     if output.extension().is_none_or(|e| e != "pdf") {
         return Err(Failure::new(Diagnostic::error(
             "E0302",
             format!("输出文件应以 .pdf 结尾：{}", output.display()),
         )));
     }
-    if args.input.as_deref() == Some(output.as_path()) {
+    if input == Some(output) {
         return Err(Failure::new(Diagnostic::error(
             "E0303",
             "输出文件与输入文件相同，拒绝覆盖输入".to_string(),
         )));
     }
-    let toolkit = Toolkit::new();
-    let options = BuildOptions {
-        draft: args.switch("--draft"),
-    };
-    let built = toolkit.build(&loaded, options)?;
-    if let Some(typ) = args.value(&["--emit-typ"]) {
-        write_atomically(Path::new(typ), built.typst_source.as_bytes())?;
-    }
-    write_atomically(&output, &built.pdf)?;
-    Ok((output, built.diagnostics))
+    Ok(())
 }
 
-/// `data/huangpi-network-ops/2024.toml` → `out/huangpi-network-ops-2024.pdf`.
-fn default_output(input: &Path, year: i32) -> PathBuf {
-    let unit = input
-        .parent()
-        .and_then(Path::file_name)
-        .or_else(|| input.file_stem())
-        .map_or_else(
-            || "booklet".to_string(),
-            |s| s.to_string_lossy().into_owned(),
+/// Writes the generated source and the library it imports, ready for
+/// `typst compile --font-path fonts <dir>/main.typ`.
+fn emit_typst(dir: &Path, source: &str, library: &[(String, String)]) -> Result<(), Failure> {
+    write_atomically(&dir.join(gongkai::render::MAIN), source.as_bytes())?;
+    for (name, text) in library {
+        write_atomically(&dir.join(name), text.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn batch(args: Args) -> ExitCode {
+    if args.value(&["-o", "--output", "--emit"]).is_some() {
+        return usage_error(
+            "批量生成时不能用 -o 或 --emit：每个文件写到 out/<单位目录名>-<年度>.pdf",
         );
-    PathBuf::from("out").join(format!("{unit}-{year}.pdf"))
+    }
+    let run = || -> Result<Vec<batch::Report>, Failure> {
+        let inputs = batch::collect_inputs(&args.inputs)?;
+        let toolkit = args.toolkit()?;
+        let options = BuildOptions {
+            draft: args.switch("--draft"),
+            keep_cache: false,
+        };
+        let terminal = std::io::stderr().is_terminal();
+        let progress = |done: usize, total: usize, report: &batch::Report| {
+            let width = 30;
+            let filled = width * done / total.max(1);
+            let mark = match report.outcome {
+                batch::Outcome::Built { .. } => "完成",
+                batch::Outcome::Failed(_) => "失败",
+            };
+            let bar = format!(
+                "[{}{}] {done}/{total}",
+                "#".repeat(filled),
+                "-".repeat(width - filled)
+            );
+            if terminal {
+                eprint!("\r\x1b[2K{bar} {mark} {}", report.input.display());
+            } else {
+                eprintln!("{bar} {mark} {}", report.input.display());
+            }
+        };
+        Ok(batch::build_all(&toolkit, &inputs, options, &progress))
+    };
+    let reports = match run() {
+        Ok(r) => r,
+        Err(failure) => {
+            eprint!("{failure}");
+            return ExitCode::from(2);
+        }
+    };
+    if reports.is_empty() {
+        eprintln!("没有找到要生成的文件（应为 <单位目录>/<年度>.toml）");
+        return ExitCode::FAILURE;
+    }
+    eprintln!();
+    let mut failed = 0;
+    for report in &reports {
+        match &report.outcome {
+            batch::Outcome::Built { output, warnings } => {
+                let note = if warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", summary(warnings))
+                };
+                eprintln!(
+                    "  成功  {} → {}{note}",
+                    report.input.display(),
+                    output.display()
+                );
+            }
+            batch::Outcome::Failed(f) => {
+                failed += 1;
+                eprintln!(
+                    "  失败  {}：{}",
+                    report.input.display(),
+                    summary(&f.diagnostics)
+                );
+            }
+        }
+    }
+    for report in &reports {
+        if let batch::Outcome::Failed(f) = &report.outcome {
+            eprint!("\n{}：\n{f}", report.input.display());
+        }
+    }
+    eprintln!(
+        "\n共 {} 个：成功 {}，失败 {failed}。",
+        reports.len(),
+        reports.len() - failed
+    );
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn watch(args: Args) -> ExitCode {
+    let input = args.input().expect("one input").to_path_buf();
+    let year = load_file(&input)
+        .map(|l| *l.input.unit.year.get_ref())
+        .unwrap_or(0);
+    let output = args
+        .value(&["-o", "--output"])
+        .map(PathBuf::from)
+        .unwrap_or_else(|| default_output(&input, year));
+    if let Err(f) = check_output(&output, Some(&input)) {
+        eprint!("{f}");
+        return ExitCode::from(2);
+    }
+    match args.toolkit() {
+        Ok(toolkit) => {
+            gongkai::watch::watch(&toolkit, &input, &output, args.switch("--draft"), None);
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!("{f}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn default_output(input: &Path, year: i32) -> PathBuf {
+    batch::default_output(input, year)
 }

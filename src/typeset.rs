@@ -3,7 +3,7 @@
 //! same booklet.
 
 use crate::diag::{Diagnostic, Failure};
-use crate::render::{MAIN, TYPST_LIBRARY};
+use crate::render::MAIN;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{DiagSpanKind, Source};
@@ -75,11 +75,20 @@ pub struct PdfSettings {
     pub date: chrono::NaiveDate,
 }
 
-pub fn typeset(source: &str, fonts: &Fonts) -> Result<PagedDocument, Failure> {
+/// Typesets `source` with the Typst `library` it imports. `keep_cache` keeps Typst's
+/// memoization between compilations (watch mode), which typst-as-lib would otherwise
+/// evict after each one.
+pub fn typeset(
+    source: &str,
+    library: &[(String, String)],
+    fonts: &Fonts,
+    keep_cache: bool,
+) -> Result<PagedDocument, Failure> {
     let engine = TypstEngine::builder()
         .main_file((MAIN, source.to_string()))
         .fonts(fonts.faces().iter().cloned())
-        .with_static_source_file_resolver(TYPST_LIBRARY.iter().copied())
+        .with_static_source_file_resolver(library.iter().map(|(n, s)| (n.as_str(), s.clone())))
+        .comemo_evict_max_age(if keep_cache { Some(30) } else { Some(0) })
         .build();
     let warned = engine.compile::<PagedDocument>();
     warned

@@ -172,17 +172,99 @@ fn build_without_arguments_writes_the_sample_under_out() {
 }
 
 #[test]
-fn emit_typ_writes_the_generated_source() {
+fn emit_typ_writes_source_and_library() {
     let dir = scratch("emit");
-    let result = gongkai(&["build", "-o", "b.pdf", "--emit-typ", "b.typ"], &dir);
+    let result = gongkai(&["build", "-o", "b.pdf", "--emit", "typ", "src-out"], &dir);
     assert!(
         result.status.success(),
         "{}",
         String::from_utf8_lossy(&result.stderr)
     );
-    let source = std::fs::read_to_string(dir.join("b.typ")).unwrap();
+    let source = std::fs::read_to_string(dir.join("src-out/main.typ")).unwrap();
     assert!(source.contains("#import \"lib/booklet.typ\""));
     assert!(source.contains("[2024年度收入支出决算总表]"));
+    let lib = std::fs::read_to_string(dir.join("src-out/lib/booklet.typ")).unwrap();
+    assert!(lib.contains("#let official-table("));
+}
+
+#[test]
+fn batch_builds_every_unit_and_a_broken_file_fails_alone() {
+    let dir = scratch("batch");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = dir.join("data");
+    for unit in ["huangpi-network-ops", "qingshan-bigdata", "broken"] {
+        std::fs::create_dir_all(data.join(unit)).unwrap();
+    }
+    for (from, to) in [
+        (
+            "data/huangpi-network-ops/2024.toml",
+            "huangpi-network-ops/2024.toml",
+        ),
+        (
+            "data/qingshan-bigdata/2024.toml",
+            "qingshan-bigdata/2024.toml",
+        ),
+        ("tests/inputs/wrong_type.toml", "broken/2024.toml"),
+        ("data/catalog/functions.toml", "functions.toml"),
+    ] {
+        std::fs::copy(root.join(from), data.join(to)).unwrap();
+    }
+    let result = gongkai(&["build", "data"], &dir);
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(dir.join("out/huangpi-network-ops-2024.pdf").exists());
+    assert!(dir.join("out/qingshan-bigdata-2024.pdf").exists());
+    assert!(!dir.join("out/broken-2024.pdf").exists());
+    assert!(stderr.contains("共 3 个：成功 2，失败 1。"), "{stderr}");
+    assert!(
+        stderr.contains("错误[E0103]"),
+        "the failure's diagnostics are shown"
+    );
+    assert!(stderr.contains("3/3"), "progress is shown");
+}
+
+#[test]
+fn templates_can_be_overridden_one_by_one() {
+    let dir = scratch("templates");
+    std::fs::create_dir_all(dir.join("mine/parts")).unwrap();
+    std::fs::write(
+        dir.join("mine/parts/part4.typ"),
+        "= 第四部分　{{ unit.year }}年度重点工作完成情况\n\n本部分由本单位自定模板生成。\n",
+    )
+    .unwrap();
+    let result = gongkai(
+        &[
+            "build",
+            "-o",
+            "b.pdf",
+            "--templates",
+            "mine",
+            "--emit",
+            "typ",
+            "t",
+        ],
+        &dir,
+    );
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let source = std::fs::read_to_string(dir.join("t/main.typ")).unwrap();
+    assert!(source.contains("本部分由本单位自定模板生成。"));
+    assert!(
+        source.contains("[2024年度收入支出决算总表]"),
+        "the rest is built in"
+    );
+
+    std::fs::write(dir.join("mine/parts/part4.typ"), "{{ no_such_value }}").unwrap();
+    let result = gongkai(&["build", "-o", "c.pdf", "--templates", "mine"], &dir);
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        stderr.contains("错误[E0503]: 模板出错（使用了 mine 中的模板）"),
+        "{stderr}"
+    );
 }
 
 fn check_file(args: &[&str]) -> (Option<i32>, String, String) {

@@ -17,7 +17,13 @@ fn every_page_of_a_draft_is_watermarked() {
         "errors refuse to print"
     );
     let built = toolkit
-        .build(&loaded, BuildOptions { draft: true })
+        .build(
+            &loaded,
+            BuildOptions {
+                draft: true,
+                ..Default::default()
+            },
+        )
         .unwrap();
     let pages = pages(&built.document);
     assert!(pages.len() > 5);

@@ -7,6 +7,7 @@ mod filters;
 
 use crate::compute::Booklet;
 use crate::diag::{Diagnostic, Failure};
+use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 
 /// Tera templates (wording and structure), embedded.
@@ -89,16 +90,64 @@ pub const MAIN: &str = "main.typ";
 
 pub struct Renderer {
     tera: Tera,
+    /// The Typst library files (name, source), built-in or overridden.
+    library: Vec<(String, String)>,
+    /// Where overriding templates came from, for error messages.
+    overrides: Option<PathBuf>,
 }
 
 impl Renderer {
+    /// The built-in templates. They are part of the program; the test suite renders
+    /// them, so a parse failure here is a bug.
     pub fn new() -> Renderer {
+        Self::with_overrides(None).unwrap_or_else(|f| panic!("built-in templates: {f}"))
+    }
+
+    /// Built-in templates, each replaced by the file of the same relative name under
+    /// `dir` where there is one (`booklet.typ`, `tables/summary.typ`,
+    /// `lib/booklet.typ`, …).
+    pub fn with_overrides(dir: Option<&Path>) -> Result<Renderer, Failure> {
+        let read = |name: &str, builtin: &str| -> Result<String, Failure> {
+            match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+                Some(path) => std::fs::read_to_string(&path).map_err(|e| {
+                    Failure::new(Diagnostic::error(
+                        "E0501",
+                        format!("无法读取模板 {}（{e}）", path.display()),
+                    ))
+                }),
+                None => Ok(builtin.to_string()),
+            }
+        };
+        if let Some(d) = dir.filter(|d| !d.is_dir()) {
+            return Err(Failure::new(Diagnostic::error(
+                "E0502",
+                format!("模板目录不存在：{}", d.display()),
+            )));
+        }
+        let mut sources = Vec::new();
+        for (name, builtin) in TEMPLATES {
+            sources.push((name.to_string(), read(name, builtin)?));
+        }
+        let mut library = Vec::new();
+        for (name, builtin) in TYPST_LIBRARY {
+            library.push((name.to_string(), read(name, builtin)?));
+        }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".typ"]);
         tera.set_escape_fn(escape::escape_markup);
-        tera.add_raw_templates(TEMPLATES.iter().copied())
-            .unwrap_or_else(|e| panic!("built-in template does not parse: {e:?}"));
-        Renderer { tera }
+        let overrides = dir.map(Path::to_path_buf);
+        tera.add_raw_templates(sources)
+            .map_err(|e| template_error(e, overrides.as_deref()))?;
+        Ok(Renderer {
+            tera,
+            library,
+            overrides,
+        })
+    }
+
+    /// The Typst library the generated source imports.
+    pub fn typst_library(&self) -> &[(String, String)] {
+        &self.library
     }
 
     /// Renders the whole booklet to Typst source.
@@ -112,9 +161,10 @@ impl Renderer {
         );
         tera.register_filter("typst_string", filters::TypstString);
         tera.register_filter("typst_date", filters::TypstDate);
-        let mut context = Context::from_serialize(booklet).map_err(template_bug)?;
+        let fail = |e| template_error(e, self.overrides.as_deref());
+        let mut context = Context::from_serialize(booklet).map_err(fail)?;
         context.insert("draft", &draft);
-        tera.render("booklet.typ", &context).map_err(template_bug)
+        tera.render("booklet.typ", &context).map_err(fail)
     }
 }
 
@@ -124,19 +174,25 @@ impl Default for Renderer {
     }
 }
 
-/// A template failing on a computed booklet is a bug in gongkai, not in the input.
-fn template_bug(err: tera::Error) -> Failure {
+/// A built-in template failing on a computed booklet is a bug in gongkai; with
+/// overriding templates it is most likely in those.
+fn template_error(err: tera::Error, overrides: Option<&Path>) -> Failure {
     let mut chain = err.to_string();
     let mut source = std::error::Error::source(&err);
     while let Some(s) = source {
         chain.push_str(&format!("：{s}"));
         source = s.source();
     }
-    Failure::new(
-        Diagnostic::error(
+    Failure::new(match overrides {
+        Some(dir) => Diagnostic::error(
+            "E0503",
+            format!("模板出错（使用了 {} 中的模板）：{chain}", dir.display()),
+        )
+        .help("请检查该目录中改写过的模板；删去它即恢复内置模板"),
+        None => Diagnostic::error(
             "B0001",
             format!("模板渲染失败（这是 gongkai 的缺陷，请报告）：{chain}"),
         )
         .help("请把输入文件和这条信息一起反馈给维护者"),
-    )
+    })
 }
