@@ -26,6 +26,8 @@ gongkai —— 部门决算公开 PDF 生成工具
   gongkai check [输入文件.toml] [--format json] [--deny-warnings]
       只核对数据，不生成 PDF。退出码：0 无错误，1 有错误（或 --deny-warnings 时有警告），
       2 输入文件无法使用（找不到、格式错误）或参数错误。
+  gongkai init 目录 --unit 单位名称 --year 年度
+      在目录中写出 <年度>.toml 骨架，每个字段带中文说明；再用 gongkai check 逐项补全。
   gongkai --help | --version
 ";
 
@@ -59,6 +61,10 @@ fn main() -> ExitCode {
         }
         Some("check") => match Args::parse(rest, &["--format"], &["--deny-warnings"]) {
             Ok(a) => check(a),
+            Err(message) => usage_error(&message),
+        },
+        Some("init") => match Args::parse(rest, &["--unit", "--year", "--from"], &[]) {
+            Ok(a) => init(a),
             Err(message) => usage_error(&message),
         },
         Some(other) => usage_error(&format!("不认识的命令“{other}”")),
@@ -340,6 +346,31 @@ fn batch(args: Args) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn init(args: Args) -> ExitCode {
+    let Some(year) = args.value(&["--year"]).and_then(|y| y.parse::<i32>().ok()) else {
+        return usage_error("init 需要 --year 年度（如 --year 2025）");
+    };
+    let result = match (args.value(&["--from"]), args.input(), args.value(&["--unit"])) {
+        (Some(from), _, _) => gongkai::init::continue_from(Path::new(from), year),
+        (None, Some(dir), Some(unit)) => gongkai::init::write_skeleton(dir, unit, year),
+        _ => return usage_error("用法：gongkai init 目录 --unit 单位名称 --year 年度，或 gongkai init --from 上年文件 --year 年度"),
+    };
+    match result {
+        Ok(path) => {
+            eprintln!(
+                "已写出：{}\n下一步：填写后运行 gongkai check {}",
+                path.display(),
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!("{f}");
+            ExitCode::FAILURE
+        }
     }
 }
 

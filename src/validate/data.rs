@@ -12,6 +12,17 @@ const CENT_OF_WAN: i64 = 100;
 
 pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    let t = &s.booklet.totals;
+    if t.income_total.is_zero() && t.spending_total.is_zero() {
+        let mut d = diagnostic(&rules::NO_FIGURES, "收入和支出全部为零：各表将是空表")
+            .field("items")
+            .help("请按财务软件导出的决算数填写各项目（[[items]]）的金额");
+        if let Some(span) = s.item_span("") {
+            d = d.at(s.locate(span));
+        }
+        found.push(d);
+        return found;
+    }
     basic_vs_economic(s, &mut found);
     sangong_vs_economic(s, &mut found);
     closings(s, &mut found);

@@ -1,0 +1,140 @@
+//! `gongkai init`: a skeleton that `check` guides through, and next year's file
+//! started from last year's.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn gongkai(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongkai-init-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn skeleton_is_guided_by_check_and_passes_once_filled() {
+    let dir = scratch("skeleton");
+    let result = gongkai(
+        &[
+            "init",
+            "units/新单位",
+            "--unit",
+            "武汉市测试区新单位",
+            "--year",
+            "2025",
+        ],
+        &dir,
+    );
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let file = dir.join("units/新单位/2025.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("name = \"武汉市测试区新单位\""));
+    assert!(
+        text.contains("# 一般公共预算财政拨款 基本支出"),
+        "fields carry Chinese comments"
+    );
+
+    let check = gongkai(&["check", "units/新单位/2025.toml"], &dir);
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "placeholders are errors: {stderr}"
+    );
+    assert_eq!(
+        stderr
+            .matches("错误[R401]: 文字中留有占位符“待补充”")
+            .count(),
+        2,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("警告[W404]"),
+        "zero figures are pointed out"
+    );
+
+    // Fill the placeholders and the figures as a user would.
+    let filled = text
+        .replace("待补充：本单位的主要职责。", "负责全区政务网络的运行维护。")
+        .replace(
+            "待补充：内设机构、单位构成和人员情况。",
+            "内设综合科、运维科两个科室。",
+        )
+        .replacen(
+            "general_basic = 0                    #",
+            "general_basic = 1000000              #",
+            1,
+        )
+        .replace("\"30101\" = 0 ", "\"30101\" = 1000000 ");
+    std::fs::write(&file, filled).unwrap();
+    let check = gongkai(
+        &["check", "units/新单位/2025.toml", "--deny-warnings"],
+        &dir,
+    );
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // And it never overwrites what the user wrote.
+    let again = gongkai(
+        &["init", "units/新单位", "--unit", "x", "--year", "2025"],
+        &dir,
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("已存在，不会覆盖"));
+}
+
+#[test]
+fn next_year_from_last_year_carries_the_text_and_the_items() {
+    let dir = scratch("from");
+    std::fs::create_dir_all(dir.join("data/qingshan-bigdata")).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("data/qingshan-bigdata/2024.toml"),
+        dir.join("data/qingshan-bigdata/2024.toml"),
+    )
+    .unwrap();
+    let result = gongkai(
+        &[
+            "init",
+            "--from",
+            "data/qingshan-bigdata/2024.toml",
+            "--year",
+            "2025",
+        ],
+        &dir,
+    );
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let next = std::fs::read_to_string(dir.join("data/qingshan-bigdata/2025.toml")).unwrap();
+    assert!(next.contains("year = 2025"));
+    assert!(next.contains("name_on_tables = \"原武汉市青山区大数据中心本级\""));
+    assert!(next.contains("②加快推进青山城市管理"), "概况 carried over");
+    assert!(
+        next.contains("code = \"2290402\"\nfund_project = 0\n"),
+        "items carried with their kind of money, amounts zeroed"
+    );
+    assert!(!next.contains("1190268"), "no figure is carried");
+    let check = gongkai(&["check", "data/qingshan-bigdata/2025.toml"], &dir);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
