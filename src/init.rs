@@ -128,18 +128,6 @@ pub fn write_skeleton(dir: &Path, unit: &str, year: i32) -> Result<PathBuf, Fail
     Ok(path)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unit_names_are_quoted_safely() {
-        let s = skeleton("测试\"单位\\", 2025);
-        assert!(s.contains(r#"name = "测试\"单位\\""#));
-        assert!(s.contains("published = 2026-09-30"));
-    }
-}
-
 /// `gongkai init --from data/x/2023.toml --year 2024`: next year's file beside last
 /// year's, carrying over the text that rarely changes and leaving figures to fill.
 pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
@@ -232,4 +220,16 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
     }
     crate::output::write_atomically(&path, text.as_bytes())?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_are_quoted_safely() {
+        let s = skeleton("测试\"单位\\", 2025);
+        assert!(s.contains(r#"name = "测试\"单位\\""#));
+        assert!(s.contains("published = 2026-09-30"));
+    }
 }
