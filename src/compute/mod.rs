@@ -2,6 +2,8 @@
 //! facts in one place. Templates print what is here and compute nothing themselves.
 
 pub mod figures;
+pub mod narrative;
+pub mod percent;
 pub mod resolve;
 
 use crate::catalog::Catalog;
@@ -32,6 +34,8 @@ pub struct Booklet {
     pub sangong: SangongTable,
     /// The unit's totals over all items.
     pub totals: Figures,
+    /// 第三部分 决算情况说明.
+    pub narrative: narrative::Narrative,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -212,6 +216,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         .enumerate()
         .map(|(i, spec)| table_view(facts, spec, i + 1, is_empty(&spec.kind)))
         .collect();
+    let narrative = narrative::narrative(facts, &totals, &economic, &sangong);
 
     Booklet {
         unit: UnitView {
@@ -244,6 +249,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         economic,
         sangong,
         totals,
+        narrative,
     }
 }
 
@@ -277,7 +283,7 @@ fn class_totals(rows: &[FunctionRow]) -> BTreeMap<&str, Figures> {
 }
 
 /// The named figures the edition's summary rows refer to (`income_total`, …).
-fn named_totals(b: &Balances, t: &Figures) -> BTreeMap<&'static str, Money> {
+pub(crate) fn named_totals(b: &Balances, t: &Figures) -> BTreeMap<&'static str, Money> {
     let fiscal_opening = t.general_opening + t.fund_opening + t.capital_opening;
     let opening_total = fiscal_opening + b.nonfiscal_opening;
     let nonfiscal_spending = t.nonfiscal_basic
