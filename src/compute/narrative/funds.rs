@@ -39,7 +39,7 @@ pub fn capital(c: &Ctx, w: &mut Writer) {
     ));
 }
 
-/// `具体支出情况为：…支出决算为261.62万元，主要用于…。`
+/// `具体支出情况为：{项}，支出决算为261.62万元，主要用于…。`
 fn spending_by_item(c: &Ctx, spent: fn(&Figures) -> Money) -> String {
     let lines: Vec<String> = c
         .facts
@@ -59,7 +59,7 @@ fn spending_by_item(c: &Ctx, spent: fn(&Figures) -> Money) -> String {
                 .get(&i.code)
                 .cloned()
                 .unwrap_or_default();
-            format!("{name}支出决算为{}万元{uses}", c.wan(spent(&i.figures)))
+            format!("{name}，支出决算为{}万元{uses}", c.wan(spent(&i.figures)))
         })
         .collect();
     if lines.is_empty() {
