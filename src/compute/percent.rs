@@ -1,6 +1,7 @@
 //! Percentages of the narrative, in Decimal and rounded half-up at the precision the
-//! edition prints them with. A percentage that is exactly a whole number (100% when the
-//! part is the whole) prints without decimals, as the references do.
+//! edition prints them with. A percentage that is exactly 100% (the part is the whole,
+//! the budget is spent to the cent) or exactly 0% prints without decimals, as the
+//! references do; every other one keeps its decimals (25.0%, 99.9%).
 
 use crate::edition::narrative::ShareMethod;
 use crate::money::round_half_up;
@@ -13,7 +14,7 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 pub struct Percent {
     /// Rounded to `dp` decimals (scale = dp).
     value: Decimal,
-    /// The exact value is this whole number: print it without decimals.
+    /// Exactly 0% or 100%: print it without decimals.
     whole: bool,
 }
 
@@ -29,7 +30,7 @@ impl Percent {
     fn from_exact(exact: Decimal, dp: u32) -> Percent {
         Percent {
             value: round_half_up(exact, dp),
-            whole: exact.fract().is_zero(),
+            whole: is_none_or_all(exact),
         }
     }
 
@@ -47,6 +48,10 @@ impl fmt::Display for Percent {
             write!(f, "{}%", self.value)
         }
     }
+}
+
+fn is_none_or_all(exact: Decimal) -> bool {
+    exact.is_zero() || exact == HUNDRED
 }
 
 /// Each part's share of the sum of the parts. With `HalfUp` every share is rounded on
@@ -99,7 +104,7 @@ fn largest_remainder(exact: &[Decimal], dp: u32) -> Vec<Percent> {
             value.rescale(dp);
             Percent {
                 value,
-                whole: exact.fract().is_zero() && value == exact.trunc(),
+                whole: is_none_or_all(*exact) && value == *exact,
             }
         })
         .collect()
@@ -141,10 +146,13 @@ mod tests {
     }
 
     #[test]
-    fn whole_numbers_print_without_decimals() {
+    fn exactly_all_or_nothing_prints_without_decimals() {
         assert_eq!(pct("12.94", "12.94", 2), "100%");
         assert_eq!(pct("0", "9.07", 1), "0%");
-        assert_eq!(pct("1", "2", 1), "50%");
+        // Other whole numbers keep the precision of their kind.
+        assert_eq!(pct("1", "2", 1), "50.0%");
+        assert_eq!(pct("24", "96", 1), "25.0%");
+        assert_eq!(pct("2", "1", 1), "200.0%");
         // Rounded to a whole number is not exactly one.
         assert_eq!(pct("99.99", "100", 1), "100.0%");
         assert_eq!(Percent::of(d("1"), d("0"), 1), None);
