@@ -303,3 +303,12 @@ fn rare_characters_in_narrative_texts_are_reported_by_field() {
         "{fields:?}"
     );
 }
+
+#[test]
+fn huge_counts_do_not_overflow() {
+    let t = texts("[narrative.assets]\nvehicles = { other = 4294967295, heads = 4294967295 }\nequipment = 0\n");
+    assert!(
+        t.iter().any(|p| p.contains("共有车辆8589934590辆")),
+        "{t:#?}"
+    );
+}

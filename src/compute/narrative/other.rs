@@ -107,7 +107,8 @@ pub fn assets(c: &Ctx, w: &mut Writer) {
         w.empty();
         return;
     };
-    let vehicles: u32 = a.vehicles.values().sum();
+    // u64: no count the user can write overflows the sum.
+    let vehicles: u64 = a.vehicles.values().map(|&n| u64::from(n)).sum();
     let mut s = format!(
         "截至{}年12月31日，{}共有车辆{vehicles}辆",
         c.year(),
