@@ -27,6 +27,7 @@ pub struct Edition {
     pub fiscal_summary: SummaryLayout,
     pub economic: EconomicLayout,
     pub tables: Vec<TableSpec>,
+    pub narrative: narrative::NarrativeLayout,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -149,3 +150,5 @@ mod tests {
         assert!(Edition::for_year(1990).is_none());
     }
 }
+
+pub mod narrative;

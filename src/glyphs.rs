@@ -26,6 +26,7 @@ pub(crate) fn text_fields(loaded: &Loaded) -> Vec<(String, &Spanned<String>)> {
     for (id, note) in &input.table_notes {
         fields.push((format!("table_notes.\"{id}\""), note));
     }
+    fields.extend(crate::input::narrative::text_fields(input));
     fields
 }
 

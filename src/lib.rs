@@ -90,6 +90,12 @@ impl Toolkit {
         })
     }
 
+    /// resolve → compute, without the validation rules.
+    pub fn prepare(&self, loaded: &Loaded) -> Result<Booklet, Failure> {
+        let facts = compute::resolve::resolve(loaded, &self.catalog)?;
+        Ok(compute::compute(&facts, &self.catalog))
+    }
+
     /// resolve → compute → validate (what `gongkai check` runs). Resolve errors make
     /// the input unusable and come back as `Err`; rule findings come in `Checked`.
     pub fn check(&self, loaded: &Loaded) -> Result<Checked, Failure> {

@@ -2,6 +2,8 @@
 //! facts in one place. Templates print what is here and compute nothing themselves.
 
 pub mod figures;
+pub mod narrative;
+pub mod percent;
 pub mod resolve;
 
 use crate::catalog::Catalog;
@@ -35,6 +37,8 @@ pub struct Booklet {
     /// Named unit-level figures (`income_total`, `closing_total`, `personnel_total`,
     /// …): what the editions' summary rows and typed cross-checks refer to.
     pub figures: BTreeMap<&'static str, Money>,
+    /// 第三部分 决算情况说明.
+    pub narrative: narrative::Narrative,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -262,6 +266,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         .enumerate()
         .map(|(i, spec)| table_view(facts, spec, i + 1, is_empty(&spec.kind)))
         .collect();
+    let narrative = narrative::narrative(facts, &totals, &economic, &sangong);
 
     Booklet {
         unit: UnitView {
@@ -297,6 +302,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         economic,
         sangong,
         totals,
+        narrative,
     }
 }
 

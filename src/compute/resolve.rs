@@ -26,6 +26,8 @@ pub struct Facts {
     /// Names of every 类, 款 and 项 the items use (catalog, or the item's override).
     pub function_names: BTreeMap<String, String>,
     pub economic_names: BTreeMap<String, String>,
+    /// What 第三部分 needs beyond the tables (last year's figures, reasons, …).
+    pub narrative: super::narrative::NarrativeFacts,
 }
 
 #[derive(Debug, Clone)]
@@ -133,7 +135,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         basic_economic,
         sangong,
         table_notes,
-        typed: _,
+        ..
     } = input;
 
     if let Some(u) = &settings.amount_unit {
@@ -352,6 +354,9 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         }
     }
 
+    let narrative =
+        super::narrative::facts::resolve(loaded, catalog, r.unit, &resolved_items, &mut r.problems);
+
     match edition {
         Some(edition) if r.problems.is_empty() => Ok(Facts {
             unit: Unit {
@@ -370,6 +375,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             table_notes: notes,
             function_names,
             economic_names,
+            narrative,
         }),
         _ => Err(Failure::many(r.problems)),
     }

@@ -3,6 +3,7 @@
 
 mod amount;
 mod load;
+pub mod narrative;
 pub mod typed;
 
 pub use amount::Amount;
@@ -32,6 +33,10 @@ pub struct Input {
     pub table_notes: BTreeMap<String, Spanned<String>>,
     /// Totals copied from the accounting system, checked against the computed ones.
     pub typed: Option<typed::TypedInput>,
+    /// Last year's figures for 第三部分: a file name or a `[previous]` table.
+    pub previous: Option<Spanned<narrative::Previous>>,
+    #[serde(default)]
+    pub narrative: narrative::NarrativeInput,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -95,6 +100,10 @@ pub struct ItemInput {
     pub affiliated_income: Option<Spanned<Amount>>,
     pub other_income: Option<Spanned<Amount>>,
     pub budget: Option<Spanned<Amount>>,
+    /// 第三部分: why 支出决算 differs from 年初预算.
+    pub budget_reason: Option<Spanned<String>>,
+    /// 第三部分: what the money was mainly used for (政府性基金, 国有资本经营 items).
+    pub uses: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -4,6 +4,7 @@
 
 pub mod escape;
 mod filters;
+mod number;
 
 use crate::compute::Booklet;
 use crate::diag::{Diagnostic, Failure};
@@ -80,10 +81,20 @@ const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The plain Typst library the generated source imports (layout only).
-pub const TYPST_LIBRARY: &[(&str, &str)] = &[(
-    "lib/booklet.typ",
-    include_str!("../../templates/lib/booklet.typ"),
-)];
+pub const TYPST_LIBRARY: &[(&str, &str)] = &[
+    (
+        "lib/booklet.typ",
+        include_str!("../../templates/lib/booklet.typ"),
+    ),
+    (
+        "lib/narrative.typ",
+        include_str!("../../templates/lib/narrative.typ"),
+    ),
+    (
+        "lib/charts.typ",
+        include_str!("../../templates/lib/charts.typ"),
+    ),
+];
 
 /// The name of the generated main file.
 pub const MAIN: &str = "main.typ";
@@ -161,6 +172,7 @@ impl Renderer {
         );
         tera.register_filter("typst_string", filters::TypstString);
         tera.register_filter("typst_date", filters::TypstDate);
+        tera.register_filter("num", number::Num);
         let fail = |e| template_error(e, self.overrides.as_deref());
         let mut context = Context::from_serialize(booklet).map_err(fail)?;
         context.insert("draft", &draft);

@@ -143,3 +143,48 @@ pub fn read_economic(pages: &[PageText], key: &str) -> Option<Cells> {
     }
     None
 }
+
+/// The body text of the pages from the last one showing `from` (so not the contents
+/// page) up to the one showing `to`, cut at both, without running headers and page numbers, all
+/// whitespace removed: what a reader reads, across line and page breaks.
+pub fn body_text(all: &[PageText], from: &str, to: &str) -> String {
+    let body = |p: &PageText| -> String {
+        p.lines
+            .iter()
+            .filter(|l| l[0].y > 60.0 && l[0].y < 790.0)
+            .map(|l| squash(l))
+            .collect::<String>()
+            .replace(char::is_whitespace, "")
+    };
+    let start = all
+        .iter()
+        .rposition(|p| body(p).contains(from))
+        .unwrap_or_else(|| panic!("no page shows {from}"));
+    let end = all[start..]
+        .iter()
+        .position(|p| body(p).contains(to))
+        .map_or(all.len(), |i| start + i);
+    let text: String = all[start..=end.min(all.len() - 1)]
+        .iter()
+        .map(body)
+        .collect();
+    let from_at = text.find(from).expect("start");
+    let to_at = text[from_at..].find(to).map_or(text.len(), |i| from_at + i);
+    text[from_at..to_at].to_string()
+}
+
+/// The lines of a chart: from its caption to the line before `next` (the following
+/// heading), each line's words as printed.
+pub fn chart_lines(all: &[PageText], caption: &str, next: &str) -> Vec<Vec<Word>> {
+    for page in all {
+        let Some(start) = page.lines.iter().position(|l| squash(l) == caption) else {
+            continue;
+        };
+        let end = page.lines[start..]
+            .iter()
+            .position(|l| squash(l) == next || l[0].y >= 790.0)
+            .map_or(page.lines.len(), |i| start + i);
+        return page.lines[start..end].to_vec();
+    }
+    panic!("no page shows the caption {caption}");
+}

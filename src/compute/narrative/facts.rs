@@ -1,0 +1,649 @@
+//! Resolve the narrative input: amounts to exact 元, texts trimmed, counts checked, and
+//! last year's figures taken from the `[previous]` table or from last year's file.
+
+use crate::catalog::Catalog;
+use crate::compute::figures::Figures;
+use crate::compute::resolve::{Item, SangongLine};
+use crate::diag::{Diagnostic, SourceFile};
+use crate::edition::narrative::{ShareMethod, VEHICLE_KEYS};
+use crate::input::narrative::{self as input, Previous, PriorFigures};
+use crate::input::{load_file, Amount, Loaded, SangongFigures};
+use crate::money::{AmountUnit, Money};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::Spanned;
+
+#[derive(Debug, Clone, Default)]
+pub struct NarrativeFacts {
+    pub prior: Prior,
+    pub percent: PercentOverrides,
+    pub share_method: Option<ShareMethod>,
+    pub reasons: Reasons,
+    pub class_uses: BTreeMap<String, String>,
+    /// By 项 code.
+    pub item_notes: BTreeMap<String, ItemNotes>,
+    pub projects: Vec<MainProject>,
+    pub sangong: SangongDetails,
+    pub operating_costs: Option<OperatingCosts>,
+    pub procurement: Option<Procurement>,
+    pub assets: Option<Assets>,
+    pub performance: Option<Performance>,
+}
+
+/// Last year's figures; `None` = not known.
+#[derive(Debug, Clone, Default)]
+pub struct Prior {
+    pub total: Option<Money>,
+    pub income: Option<Money>,
+    pub spending: Option<Money>,
+    pub fiscal_total: Option<Money>,
+    pub general_income: Option<Money>,
+    pub fund_income: Option<Money>,
+    pub capital_income: Option<Money>,
+    pub general_spending: Option<Money>,
+    pub operating_costs: Option<Money>,
+    pub sangong: Option<SangongLine>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PercentOverrides {
+    pub change: Option<u32>,
+    pub share: Option<u32>,
+    pub class_share: Option<u32>,
+    pub completion: Option<u32>,
+    pub item_completion: Option<u32>,
+}
+
+macro_rules! reasons {
+    ($($field:ident),* $(,)?) => {
+        /// The 主要原因 texts, without a closing full stop.
+        #[derive(Debug, Clone, Default)]
+        pub struct Reasons {
+            $(pub $field: Option<String>,)*
+        }
+
+        fn reasons(c: &mut Checker, r: &input::Reasons) -> Reasons {
+            Reasons {
+                $($field: c.clause(&r.$field, concat!("narrative.reasons.", stringify!($field))),)*
+            }
+        }
+    };
+}
+
+reasons!(
+    total,
+    income,
+    spending,
+    fiscal,
+    general_income,
+    fund_income,
+    capital_income,
+    general_spending,
+    budget,
+    sangong,
+    abroad,
+    car,
+    reception,
+    operating_costs,
+);
+
+#[derive(Debug, Clone, Default)]
+pub struct ItemNotes {
+    pub budget_reason: Option<String>,
+    pub uses: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MainProject {
+    pub name: String,
+    pub amount: Money,
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SangongDetails {
+    pub abroad_groups: Option<u32>,
+    pub abroad_persons: Option<u32>,
+    pub abroad_uses: Option<String>,
+    pub cars_bought: Option<u32>,
+    pub car_purchase_uses: Option<String>,
+    pub cars_held: Option<u32>,
+    pub car_running_uses: Option<String>,
+    pub reception_uses: Option<String>,
+    pub foreign_reception: Option<Money>,
+    pub foreign_batches: Option<u32>,
+    pub foreign_persons: Option<u32>,
+    pub reception_batches: Option<u32>,
+    pub reception_persons: Option<u32>,
+}
+
+impl SangongDetails {
+    /// Whether any count is given as non-zero (a unit may hold cars paid from elsewhere).
+    pub fn has_counts(&self) -> bool {
+        [
+            self.abroad_groups,
+            self.abroad_persons,
+            self.cars_bought,
+            self.cars_held,
+            self.foreign_batches,
+            self.foreign_persons,
+            self.reception_batches,
+            self.reception_persons,
+        ]
+        .iter()
+        .any(|c| c.is_some_and(|n| n > 0))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OperatingCosts {
+    pub amount: Money,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Procurement {
+    pub goods: Money,
+    pub works: Money,
+    pub services: Money,
+    /// `None`: the 中小企业 figures were not given.
+    pub sme: Option<[Money; 3]>,
+    pub small_micro: Option<Money>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Assets {
+    /// Count by vehicle category key (see `edition::narrative::VEHICLE_KEYS`).
+    pub vehicles: BTreeMap<&'static str, u32>,
+    pub equipment: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Performance {
+    pub not_evaluated: Option<String>,
+    pub project_count: Option<u32>,
+    pub project_funds: Option<Money>,
+    pub summary: Option<String>,
+    pub unit_scope: Option<String>,
+    pub unit_funds: Option<Money>,
+    pub unit_summary: Option<String>,
+    pub projects: Vec<EvaluatedProject>,
+    pub application: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EvaluatedProject {
+    pub name: Option<String>,
+    pub budget: Money,
+    pub spent: Money,
+    pub spent_note: Option<String>,
+    pub results: Option<String>,
+}
+
+/// Amounts, texts and errors of the narrative input, like the main resolver's.
+struct Checker<'a> {
+    source: &'a SourceFile,
+    unit: AmountUnit,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, code: &'static str, message: String, field: &str, span: Range<usize>) {
+        let d = Diagnostic::error(code, message)
+            .field(field)
+            .at_span(self.source, span);
+        self.problems.push(d);
+    }
+
+    fn amount_in(&mut self, value: &Spanned<Amount>, field: &str, unit: AmountUnit) -> Money {
+        let money = Money::in_unit(value.get_ref().0, unit);
+        if money.is_negative() {
+            self.error(
+                "E0201",
+                format!("金额不能为负数：{}", value.get_ref().0),
+                field,
+                value.span(),
+            );
+        }
+        money
+    }
+
+    fn amount(&mut self, value: &Spanned<Amount>, field: &str) -> Money {
+        self.amount_in(value, field, self.unit)
+    }
+
+    fn opt_amount(&mut self, value: &Option<Spanned<Amount>>, field: &str) -> Option<Money> {
+        value.as_ref().map(|v| self.amount(v, field))
+    }
+
+    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+        let text = value.get_ref().trim().to_string();
+        if text.is_empty() {
+            self.error("E0202", "文本不能为空".into(), field, value.span());
+        }
+        text
+    }
+
+    fn opt_text(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
+        value.as_ref().map(|v| self.text(v, field))
+    }
+
+    /// A text that goes inside a sentence: its closing punctuation is dropped, since
+    /// the sentence supplies its own.
+    fn clause(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
+        self.opt_text(value, field).map(|t| {
+            t.trim_end_matches(['。', '；', '，', ';', ',', '.'])
+                .to_string()
+        })
+    }
+}
+
+fn count(value: &Option<Spanned<u32>>) -> Option<u32> {
+    value.as_ref().map(|v| *v.get_ref())
+}
+
+/// Resolves `previous` and `[narrative]` of `loaded`; `items` are its resolved items.
+pub fn resolve(
+    loaded: &Loaded,
+    catalog: &Catalog,
+    unit: AmountUnit,
+    items: &[Item],
+    problems: &mut Vec<Diagnostic>,
+) -> NarrativeFacts {
+    let input = &loaded.input;
+    let n = &input.narrative;
+    let mut c = Checker {
+        source: &loaded.source,
+        unit,
+        problems,
+    };
+
+    let prior = match &input.previous {
+        None => Prior::default(),
+        Some(previous) => match previous.get_ref() {
+            Previous::Figures(figures) => prior_from_table(&mut c, figures),
+            Previous::File(name) => prior_from_file(&mut c, loaded, catalog, name, previous.span()),
+        },
+    };
+
+    let p = &n.percent;
+    let mut precision = |value: &Option<Spanned<u32>>, field: &str| {
+        let v = value.as_ref()?;
+        if *v.get_ref() > 4 {
+            c.error(
+                "E0254",
+                format!("百分比小数位数 {} 超出范围，应为 0 到 4", v.get_ref()),
+                field,
+                v.span(),
+            );
+        }
+        Some(*v.get_ref())
+    };
+    let percent = PercentOverrides {
+        change: precision(&p.change, "narrative.percent.change"),
+        share: precision(&p.share, "narrative.percent.share"),
+        class_share: precision(&p.class_share, "narrative.percent.class_share"),
+        completion: precision(&p.completion, "narrative.percent.completion"),
+        item_completion: precision(&p.item_completion, "narrative.percent.item_completion"),
+    };
+    let share_method = n.share_method.as_ref().and_then(|m| {
+        let parsed = ShareMethod::parse(m.get_ref().trim());
+        if parsed.is_none() {
+            c.error(
+                "E0253",
+                format!(
+                    "不认识的占比取整方法“{}”，应为 \"half_up\"（各自四舍五入）或 \"largest_remainder\"（最大余数法，合计为100%）",
+                    m.get_ref()
+                ),
+                "narrative.share_method",
+                m.span(),
+            );
+        }
+        parsed
+    });
+
+    let reasons = reasons(&mut c, &n.reasons);
+
+    let general_classes: Vec<&str> = items
+        .iter()
+        .filter(|i| !i.figures.general_spending.is_zero())
+        .map(|i| &i.code[..3])
+        .collect();
+    let mut class_uses = BTreeMap::new();
+    for (code, text) in &n.class_uses {
+        let field = format!("narrative.class_uses.\"{code}\"");
+        let text = c.clause(&Some(text.clone()), &field).unwrap_or_default();
+        if !general_classes.contains(&code.as_str()) {
+            c.error(
+                "E0255",
+                format!("“{code}”不是本单位有一般公共预算财政拨款支出的类（3 位科目编码），无法说明其用途"),
+                &field,
+                n.class_uses[code].span(),
+            );
+        }
+        class_uses.insert(code.clone(), text);
+    }
+
+    let mut item_notes = BTreeMap::new();
+    for (i, item) in input.items.iter().enumerate() {
+        let notes = ItemNotes {
+            budget_reason: c.clause(&item.budget_reason, &format!("items[{i}].budget_reason")),
+            uses: c.clause(&item.uses, &format!("items[{i}].uses")),
+        };
+        item_notes.insert(item.code.get_ref().trim().to_string(), notes);
+    }
+
+    let projects: Vec<MainProject> = n
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| MainProject {
+            name: c.text(&p.name, &format!("narrative.projects[{i}].name")),
+            amount: c.amount(&p.amount, &format!("narrative.projects[{i}].amount")),
+            outcome: c.clause(&p.outcome, &format!("narrative.projects[{i}].outcome")),
+        })
+        .collect();
+    let project_spending: Money = items.iter().map(|i| i.figures.general_project).sum();
+    let listed: Money = projects.iter().map(|p| p.amount).sum();
+    if listed > project_spending {
+        if let Some(first) = n.projects.first() {
+            c.error(
+                "E0256",
+                format!(
+                    "所列主要项目金额合计 {listed} 万元，超过一般公共预算财政拨款项目支出 {project_spending} 万元"
+                ),
+                "narrative.projects",
+                first.amount.span(),
+            );
+        }
+    }
+
+    let sangong = sangong_details(&mut c, &n.sangong, input.sangong.actual.reception.as_ref());
+    let operating_costs = n.operating_costs.as_ref().map(|o| OperatingCosts {
+        amount: c.amount(&o.amount, "narrative.operating_costs.amount"),
+        note: c.clause(&o.note, "narrative.operating_costs.note"),
+    });
+    let procurement = n.procurement.as_ref().map(|p| procurement(&mut c, p));
+    let assets = n.assets.as_ref().map(|a| {
+        let v = &a.vehicles;
+        let counts = [
+            &v.leaders,
+            &v.heads,
+            &v.confidential,
+            &v.emergency,
+            &v.enforcement,
+            &v.special,
+            &v.retirees,
+            &v.other,
+        ];
+        Assets {
+            vehicles: VEHICLE_KEYS
+                .iter()
+                .zip(counts)
+                .map(|(k, n)| (*k, count(n).unwrap_or(0)))
+                .collect(),
+            equipment: count(&a.equipment).unwrap_or(0),
+        }
+    });
+    let performance = n.performance.as_ref().map(|p| performance(&mut c, p));
+
+    NarrativeFacts {
+        prior,
+        percent,
+        share_method,
+        reasons,
+        class_uses,
+        item_notes,
+        projects,
+        sangong,
+        operating_costs,
+        procurement,
+        assets,
+        performance,
+    }
+}
+
+fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
+    let unit = match &t.amount_unit {
+        None => c.unit,
+        Some(u) => match u.get_ref().trim() {
+            "元" => AmountUnit::Yuan,
+            "万元" => AmountUnit::Wan,
+            other => {
+                c.error(
+                    "E0252",
+                    format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
+                    "previous.amount_unit",
+                    u.span(),
+                );
+                c.unit
+            }
+        },
+    };
+    let mut m = |value: &Option<Spanned<Amount>>, field: &str| {
+        value
+            .as_ref()
+            .map(|v| c.amount_in(v, &format!("previous.{field}"), unit))
+    };
+    let sangong = t.sangong.as_ref().map(|s: &SangongFigures| SangongLine {
+        abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
+        car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
+        car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
+        reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
+    });
+    Prior {
+        total: m(&t.total, "total"),
+        income: m(&t.income, "income"),
+        spending: m(&t.spending, "spending"),
+        fiscal_total: m(&t.fiscal_total, "fiscal_total"),
+        general_income: m(&t.general_income, "general_income"),
+        fund_income: m(&t.fund_income, "fund_income"),
+        capital_income: m(&t.capital_income, "capital_income"),
+        general_spending: m(&t.general_spending, "general_spending"),
+        operating_costs: m(&t.operating_costs, "operating_costs"),
+        sangong,
+    }
+}
+
+/// Last year's figures computed from last year's input file, exactly as its own booklet
+/// computes them. Its own `previous` is not followed.
+fn prior_from_file(
+    c: &mut Checker,
+    loaded: &Loaded,
+    catalog: &Catalog,
+    name: &str,
+    span: Range<usize>,
+) -> Prior {
+    let path = loaded
+        .source
+        .path
+        .parent()
+        .map_or_else(|| name.into(), |dir| dir.join(name));
+    let failed = |c: &mut Checker, inner: Vec<Diagnostic>, why: &str| {
+        c.error(
+            "E0250",
+            format!("无法从上年文件 {} 取得上年数：{why}", path.display()),
+            "previous",
+            span.clone(),
+        );
+        c.problems.extend(inner);
+        Prior::default()
+    };
+    let mut previous = match load_file(&path) {
+        Ok(l) => l,
+        Err(f) => return failed(c, f.diagnostics, "文件无法读取或有错误"),
+    };
+    previous.input.previous = None;
+    let facts = match crate::compute::resolve::resolve(&previous, catalog) {
+        Ok(f) => f,
+        Err(f) => return failed(c, f.diagnostics, "文件有错误"),
+    };
+    let year = *loaded.input.unit.year.get_ref();
+    if facts.unit.year != year - 1 {
+        c.error(
+            "E0251",
+            format!(
+                "上年文件 {} 是 {} 年度的，本文件是 {year} 年度，上年应为 {} 年度",
+                path.display(),
+                facts.unit.year,
+                year - 1
+            ),
+            "previous",
+            span,
+        );
+        return Prior::default();
+    }
+    let mut totals = Figures::default();
+    for item in &facts.items {
+        totals += &item.figures;
+    }
+    let named = crate::compute::named_totals(&facts.balances, &totals);
+    let s = facts.sangong.actual;
+    Prior {
+        total: Some(named["income_grand_total"]),
+        income: Some(totals.income_total),
+        spending: Some(totals.spending_total),
+        fiscal_total: Some(named["fiscal_income_grand_total"]),
+        general_income: Some(totals.general_income),
+        fund_income: Some(totals.fund_income),
+        capital_income: Some(totals.capital_income),
+        general_spending: Some(totals.general_spending),
+        operating_costs: facts.narrative.operating_costs.as_ref().map(|o| o.amount),
+        sangong: Some(s),
+    }
+}
+
+fn sangong_details(
+    c: &mut Checker,
+    s: &input::SangongDetails,
+    reception: Option<&Spanned<Amount>>,
+) -> SangongDetails {
+    let foreign = c.opt_amount(&s.foreign_reception, "narrative.sangong.foreign_reception");
+    let reception_total = reception.map_or(Money::ZERO, |r| Money::in_unit(r.get_ref().0, c.unit));
+    if let (Some(f), Some(span)) = (foreign, s.foreign_reception.as_ref().map(|f| f.span())) {
+        if f > reception_total {
+            c.error(
+                "E0258",
+                format!("外宾接待支出 {f} 万元超过公务接待费决算 {reception_total} 万元"),
+                "narrative.sangong.foreign_reception",
+                span,
+            );
+        }
+    }
+    SangongDetails {
+        abroad_groups: count(&s.abroad_groups),
+        abroad_persons: count(&s.abroad_persons),
+        abroad_uses: c.clause(&s.abroad_uses, "narrative.sangong.abroad_uses"),
+        cars_bought: count(&s.cars_bought),
+        car_purchase_uses: c.clause(&s.car_purchase_uses, "narrative.sangong.car_purchase_uses"),
+        cars_held: count(&s.cars_held),
+        car_running_uses: c.clause(&s.car_running_uses, "narrative.sangong.car_running_uses"),
+        reception_uses: c.clause(&s.reception_uses, "narrative.sangong.reception_uses"),
+        foreign_reception: foreign,
+        foreign_batches: count(&s.foreign_batches),
+        foreign_persons: count(&s.foreign_persons),
+        reception_batches: count(&s.reception_batches),
+        reception_persons: count(&s.reception_persons),
+    }
+}
+
+fn procurement(c: &mut Checker, p: &input::Procurement) -> Procurement {
+    let mut m = |v: &Option<Spanned<Amount>>, f: &str| {
+        c.opt_amount(v, &format!("narrative.procurement.{f}"))
+    };
+    let goods = m(&p.goods, "goods").unwrap_or_default();
+    let works = m(&p.works, "works").unwrap_or_default();
+    let services = m(&p.services, "services").unwrap_or_default();
+    let sme_given = [&p.sme_goods, &p.sme_works, &p.sme_services];
+    let sme_values = [
+        m(&p.sme_goods, "sme_goods"),
+        m(&p.sme_works, "sme_works"),
+        m(&p.sme_services, "sme_services"),
+    ];
+    let small_micro = m(&p.small_micro, "small_micro");
+    let kinds = [
+        ("goods", "货物", goods),
+        ("works", "工程", works),
+        ("services", "服务", services),
+    ];
+    for ((given, value), (key, name, total)) in sme_given.iter().zip(sme_values).zip(kinds) {
+        if let (Some(v), Some(spanned)) = (value, given) {
+            if v > total {
+                c.error(
+                    "E0257",
+                    format!(
+                        "授予中小企业的{name}采购合同金额 {v} 万元超过{name}采购支出 {total} 万元"
+                    ),
+                    &format!("narrative.procurement.sme_{key}"),
+                    spanned.span(),
+                );
+            }
+        }
+    }
+    let sme = sme_values
+        .iter()
+        .any(Option::is_some)
+        .then(|| sme_values.map(Option::unwrap_or_default));
+    let sme_total: Money = sme.iter().flatten().copied().sum();
+    if let (Some(v), Some(spanned)) = (small_micro, &p.small_micro) {
+        if v > sme_total {
+            c.error(
+                "E0257",
+                format!("授予小微企业合同金额 {v} 万元超过授予中小企业合同金额 {sme_total} 万元"),
+                "narrative.procurement.small_micro",
+                spanned.span(),
+            );
+        }
+    }
+    Procurement {
+        goods,
+        works,
+        services,
+        sme,
+        small_micro,
+    }
+}
+
+fn performance(c: &mut Checker, p: &input::Performance) -> Performance {
+    let f = |name: &str| format!("narrative.performance.{name}");
+    let projects: Vec<EvaluatedProject> = p
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let g = |name: &str| format!("narrative.performance.projects[{i}].{name}");
+            EvaluatedProject {
+                name: c.opt_text(&q.name, &g("name")),
+                budget: c.amount(&q.budget, &g("budget")),
+                spent: c.amount(&q.spent, &g("spent")),
+                spent_note: c.opt_text(&q.spent_note, &g("spent_note")),
+                results: c.clause(&q.results, &g("results")),
+            }
+        })
+        .collect();
+    if let Some(n) = &p.project_count {
+        if (*n.get_ref() as usize) < projects.len() {
+            c.error(
+                "E0259",
+                format!(
+                    "自评项目数 {} 个少于所列项目自评综述 {} 个",
+                    n.get_ref(),
+                    projects.len()
+                ),
+                &f("project_count"),
+                n.span(),
+            );
+        }
+    }
+    Performance {
+        not_evaluated: c.opt_text(&p.not_evaluated, &f("not_evaluated")),
+        project_count: count(&p.project_count),
+        project_funds: c.opt_amount(&p.project_funds, &f("project_funds")),
+        summary: c.opt_text(&p.summary, &f("summary")),
+        unit_scope: c.clause(&p.unit_scope, &f("unit_scope")),
+        unit_funds: c.opt_amount(&p.unit_funds, &f("unit_funds")),
+        unit_summary: c.clause(&p.unit_summary, &f("unit_summary")),
+        projects,
+        application: c.opt_text(&p.application, &f("application")),
+    }
+}
