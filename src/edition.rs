@@ -4,6 +4,9 @@
 
 use serde::Deserialize;
 
+mod back_matter;
+pub use back_matter::*;
+
 const BUILTIN: &[(&str, &str)] = &[
     (
         "wuhan-2022",
@@ -27,6 +30,9 @@ pub struct Edition {
     pub fiscal_summary: SummaryLayout,
     pub economic: EconomicLayout,
     pub tables: Vec<TableSpec>,
+    pub key_work: KeyWorkLayout,
+    pub glossary: GlossaryLayout,
+    pub attachments: AttachmentsLayout,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -26,6 +26,9 @@ fn text_fields(loaded: &Loaded) -> Vec<(String, &Spanned<String>)> {
     for (id, note) in &input.table_notes {
         fields.push((format!("table_notes.\"{id}\""), note));
     }
+    fields.extend(input.key_work.text_fields());
+    fields.extend(input.glossary.text_fields());
+    fields.extend(input.evaluation.text_fields());
     fields
 }
 

@@ -4,6 +4,12 @@
 pub mod figures;
 pub mod resolve;
 
+pub mod back_matter;
+mod check;
+pub mod evaluation;
+pub mod glossary;
+pub mod key_work;
+
 use crate::catalog::Catalog;
 use crate::edition::{Edition, RowSpec};
 use crate::money::Money;
@@ -32,6 +38,12 @@ pub struct Booklet {
     pub sangong: SangongTable,
     /// The unit's totals over all items.
     pub totals: Figures,
+    /// 第四部分 重点工作完成情况
+    pub key_work: key_work::KeyWorkView,
+    /// 第五部分 名词解释
+    pub glossary: glossary::GlossaryView,
+    /// 第六部分 附件
+    pub attachments: evaluation::AttachmentsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,7 +225,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         .map(|(i, spec)| table_view(facts, spec, i + 1, is_empty(&spec.kind)))
         .collect();
 
-    Booklet {
+    let mut booklet = Booklet {
         unit: UnitView {
             name: facts.unit.name.clone(),
             name_on_tables: facts.unit.name_on_tables.clone(),
@@ -244,7 +256,12 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         economic,
         sangong,
         totals,
-    }
+        key_work: Default::default(),
+        glossary: Default::default(),
+        attachments: Default::default(),
+    };
+    back_matter::fill(&mut booklet, facts, catalog);
+    booklet
 }
 
 /// 类, 款 and 项 rows in code order, each 类/款 the sum of its items.

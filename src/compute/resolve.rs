@@ -26,6 +26,8 @@ pub struct Facts {
     /// Names of every 类, 款 and 项 the items use (catalog, or the item's override).
     pub function_names: BTreeMap<String, String>,
     pub economic_names: BTreeMap<String, String>,
+    /// Parts 4–6.
+    pub back_matter: super::back_matter::BackMatter,
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +135,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         basic_economic,
         sangong,
         table_notes,
+        ..
     } = input;
 
     if let Some(u) = &settings.amount_unit {
@@ -351,6 +354,15 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         }
     }
 
+    let back_matter = super::back_matter::resolve(
+        loaded,
+        catalog,
+        edition.as_ref(),
+        r.unit,
+        &resolved_items,
+        &mut r.problems,
+    );
+
     match edition {
         Some(edition) if r.problems.is_empty() => Ok(Facts {
             unit: Unit {
@@ -369,6 +381,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             table_notes: notes,
             function_names,
             economic_names,
+            back_matter,
         }),
         _ => Err(Failure::many(r.problems)),
     }
@@ -429,7 +442,7 @@ fn sangong_line(r: &mut Resolver, f: &SangongFigures, table: &str) -> SangongLin
     }
 }
 
-fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
+pub(crate) fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
     match (value.date, value.time) {
         (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
         _ => None,

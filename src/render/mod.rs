@@ -76,13 +76,35 @@ const TEMPLATES: &[(&str, &str)] = &[
         "tables/sangong.typ",
         include_str!("../../templates/tables/sangong.typ"),
     ),
+    (
+        "forms/indicators.typ",
+        include_str!("../../templates/forms/indicators.typ"),
+    ),
+    (
+        "forms/targets_overall.typ",
+        include_str!("../../templates/forms/targets_overall.typ"),
+    ),
+    (
+        "forms/targets_project.typ",
+        include_str!("../../templates/forms/targets_project.typ"),
+    ),
+    (
+        "forms/scored.typ",
+        include_str!("../../templates/forms/scored.typ"),
+    ),
 ];
 
 /// The plain Typst library the generated source imports (layout only).
-pub const TYPST_LIBRARY: &[(&str, &str)] = &[(
-    "lib/booklet.typ",
-    include_str!("../../templates/lib/booklet.typ"),
-)];
+pub const TYPST_LIBRARY: &[(&str, &str)] = &[
+    (
+        "lib/booklet.typ",
+        include_str!("../../templates/lib/booklet.typ"),
+    ),
+    (
+        "lib/forms.typ",
+        include_str!("../../templates/lib/forms.typ"),
+    ),
+];
 
 /// The name of the generated main file.
 pub const MAIN: &str = "main.typ";
