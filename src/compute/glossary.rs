@@ -252,3 +252,156 @@ fn names_overridden(catalog: &Catalog, names: &BTreeMap<String, String>, code: &
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::figures::Figures;
+    use crate::compute::FunctionRow;
+
+    fn table(codes: &[&str]) -> DetailTable {
+        DetailTable {
+            rows: codes
+                .iter()
+                .map(|c| FunctionRow {
+                    code: c.to_string(),
+                    name: String::new(),
+                    level: match c.len() {
+                        3 => 1,
+                        5 => 2,
+                        _ => 3,
+                    },
+                    f: Figures::default(),
+                })
+                .collect(),
+            total: Figures::default(),
+        }
+    }
+
+    fn names(catalog: &Catalog, codes: &[&str]) -> BTreeMap<String, String> {
+        codes
+            .iter()
+            .flat_map(|c| [&c[..3], &c[..5], *c])
+            .map(|c| (c.to_string(), catalog.function(c).unwrap().name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_list_holds_each_item_of_any_detail_table_once_in_code_order() {
+        let income = table(&["201", "20137", "2013750", "221", "22102", "2210201"]);
+        let fund = table(&["229", "22904", "2290402"]);
+        let spending = table(&["201", "20137", "2013704", "2013750"]);
+        assert_eq!(
+            used_codes(&[&income, &spending, &fund]),
+            ["2013704", "2013750", "2210201", "2290402"]
+        );
+        assert!(used_codes(&[&table(&["201", "20137"])]).is_empty());
+    }
+
+    #[test]
+    fn each_code_gets_its_path_and_catalog_explanation() {
+        let catalog = Catalog::builtin();
+        let edition = Edition::builtin("wuhan-2024").unwrap();
+        let codes = ["2013750", "2290402"];
+        let view = view(
+            &Glossary::default(),
+            &edition.glossary,
+            &catalog,
+            &names(&catalog, &codes),
+            &codes.map(String::from),
+        );
+        let list = view
+            .entries
+            .iter()
+            .find(|e| !e.functions.is_empty())
+            .unwrap();
+        assert_eq!(list.heading, "（十）本部门使用的支出功能分类科目（到项级）");
+        assert_eq!(
+            list.functions,
+            [
+                "1.一般公共服务支出（类）网信事务（款）事业运行（项）。反映事业单位的基本支出，不包括行政单位（包括实行公务员管理的事业单位）后勤服务中心、医务室等附属事业单位。",
+                // No explanation is known for this one: the path alone.
+                "2.其他支出（类）其他政府性基金及对应专项债务收入安排的支出（款）其他地方自行试点项目收益专项债券收入安排的支出（项）。",
+            ]
+        );
+    }
+
+    #[test]
+    fn fiscal_level_numbering_and_the_users_terms() {
+        let catalog = Catalog::builtin();
+        let edition = Edition::builtin("wuhan-2024").unwrap();
+        let codes = ["2210201"];
+        let mut names = names(&catalog, &codes);
+        names.insert("2210201".into(), "职工住房公积金".into());
+        let facts = Glossary {
+            fiscal_level: Some("区级财政".into()),
+            term_numbering: Some("{n}、".into()),
+            code_numbering: Some("({n})".into()),
+            omit: vec!["结余分配".into(), "经营支出".into()],
+            terms: vec![
+                ("事业收入".into(), "指本单位的事业收入。".into()),
+                ("数据要素".into(), "指新的名词。".into()),
+            ],
+            explanations: BTreeMap::from([("2210201".into(), "反映自己的说明。".into())]),
+        };
+        let view = view(
+            &facts,
+            &edition.glossary,
+            &catalog,
+            &names,
+            &codes.map(String::from),
+        );
+        let headings: Vec<&str> = view.entries.iter().map(|e| e.heading.as_str()).collect();
+        assert_eq!(headings[0], "一、一般公共预算财政拨款收入");
+        assert!(!headings.iter().any(|h| h.contains("结余分配")));
+        assert_eq!(headings.len(), 17 - 2 + 1);
+        assert_eq!(*headings.last().unwrap(), "十六、数据要素");
+        assert_eq!(
+            view.entries[0].text,
+            "指区级财政一般公共预算当年拨付的资金。"
+        );
+        assert_eq!(view.entries[4].text, "指本单位的事业收入。");
+        let sangong = view
+            .entries
+            .iter()
+            .find(|e| e.heading.ends_with("“三公”经费"))
+            .unwrap();
+        assert!(sangong
+            .text
+            .starts_with("纳入区级财政预决算管理的“三公”经费，是指区直部门用财政拨款安排的"));
+        let list = view
+            .entries
+            .iter()
+            .find(|e| !e.functions.is_empty())
+            .unwrap();
+        assert_eq!(
+            list.functions,
+            ["(1)住房保障支出（类）住房改革支出（款）职工住房公积金（项）。反映自己的说明。"]
+        );
+    }
+
+    #[test]
+    fn a_renamed_item_does_not_borrow_the_catalogs_explanation() {
+        let catalog = Catalog::builtin();
+        let edition = Edition::builtin("wuhan-2022").unwrap();
+        let codes = ["2013750"];
+        let mut names = names(&catalog, &codes);
+        names.insert("2013750".into(), "本单位运行".into());
+        let view = view(
+            &Glossary::default(),
+            &edition.glossary,
+            &catalog,
+            &names,
+            &codes.map(String::from),
+        );
+        let list = view
+            .entries
+            .iter()
+            .find(|e| !e.functions.is_empty())
+            .unwrap();
+        assert_eq!(
+            list.functions,
+            ["1.一般公共服务支出（类）网信事务（款）本单位运行（项）。"]
+        );
+    }
+}

@@ -293,6 +293,8 @@ fn check(
     let dp = layout.score_decimals;
     let p = &checks.prefix;
     let all: Vec<&Indicator> = form.goals.iter().flat_map(|g| &g.indicators).collect();
+    // Without every judgement the 总分 is unknown: its check would only repeat the error.
+    let mut undetermined = false;
     for (k, (ind, input)) in all.iter().zip(inputs).enumerate() {
         let field = |n: &str| {
             let path = indicator_path(p, form, k);
@@ -331,21 +333,32 @@ fn check(
                     &field("score"),
                     s.span(),
                 ),
-                (None, _) => c.error_help(
+                (None, _) => {
+                    undetermined = true;
+                    c.error_help(
                     "E0614",
                     format!("指标“{}”需要填写得分 score", ind.name),
                     &field("score"),
                     input.name.span(),
                     "定性指标、年中调整的指标和无法按数量比较的指标，得分按评价结果填写（不超过权重）".into(),
-                ),
+                )
+                }
                 _ => {}
             },
-            Scoring::UnitsDiffer(target, actual) => c.error(
-                "E0617",
-                format!("年初目标值的单位“{target}”与实际完成值的单位“{actual}”不同，无法计算得分"),
-                &field("actual"),
-                input.actual.as_ref().map_or(input.name.span(), |a| a.span()),
-            ),
+            Scoring::UnitsDiffer(target, actual) => {
+                undetermined = true;
+                c.error(
+                    "E0617",
+                    format!(
+                        "年初目标值的单位“{target}”与实际完成值的单位“{actual}”不同，无法计算得分"
+                    ),
+                    &field("actual"),
+                    input
+                        .actual
+                        .as_ref()
+                        .map_or(input.name.span(), |a| a.span()),
+                )
+            }
         }
     }
 
@@ -410,7 +423,7 @@ fn check(
             );
         }
     }
-    if let Some(typed) = checks.total {
+    if let Some(typed) = checks.total.as_ref().filter(|_| !undetermined) {
         let expected = printed_points(form.total(), dp);
         if typed.get_ref().0 != expected {
             c.error_help(
