@@ -364,3 +364,26 @@ fn all_problems_are_reported_at_once() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn rare_characters_in_parts_4_to_6_are_caught_before_typesetting() {
+    let text = with(r#"executor = "某科""#, r#"executor = "𪚥字科""#)
+        + "\n[[key_work.table]]\nmatter = \"事项\"\ncontent = \"内容\"\nstatus = \"𪚥字村完成\"\n";
+    let loaded = load_str(Path::new("测试.toml"), &text).unwrap();
+    let failure = match toolkit().build(&loaded) {
+        Ok(_) => panic!("built despite a character the fonts lack"),
+        Err(f) => f,
+    };
+    let fields: Vec<(&str, Option<&str>)> = failure
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.field.as_deref()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("E0401", Some("key_work.table[0].status")),
+            ("E0401", Some("evaluation.scored_projects[0].executor")),
+        ]
+    );
+}

@@ -403,3 +403,34 @@ fn reference_003_glossary_and_scored_forms() {
     assert!(p6.contains("备注："));
     assert!(p6.contains("得分不得突破权重总额"));
 }
+
+#[test]
+fn markup_in_parts_4_to_6_prints_literally() {
+    let built = build_sample("tests/inputs/markup_back_matter.toml");
+    let text: String = pages(&built.document)
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .map(|l| squash(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for wanted in [
+        "一、重点#strong[不是标记]=标题",
+        "一是*不是强调*与$1+1$。",
+        "-不是列表@不是引用",
+        "#pagebreak()",
+        "1.不是编号",
+        "+不是列表<不是标签>",
+        "完成_不是下标_",
+        "名词`代码`：解释[不是内容块]\\反斜杠",
+        "偏差#let x=1",
+        "目标//不是注释",
+        "指标#[块]",
+        "≥5<次>",
+        "6<次>",
+    ] {
+        let wanted = wanted.replace(' ', "");
+        assert!(text.contains(&wanted), "{wanted} missing in:\n{text}");
+    }
+    // 6 of 5 <次> met: the full 80 points, and 20 for the budget executed in full.
+    assert!(text.contains("总分100"), "{text}");
+}

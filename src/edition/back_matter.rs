@@ -84,3 +84,39 @@ pub struct ScoredLayout {
     pub notes_heading: String,
     pub notes: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::edition::Edition;
+
+    #[test]
+    fn every_edition_can_number_and_fill_its_terms() {
+        for id in Edition::builtin_ids() {
+            let e = Edition::builtin(id).unwrap();
+            let g = &e.glossary;
+            assert_eq!(g.terms.iter().filter(|t| t.functions).count(), 1, "{id}");
+            assert!(
+                g.terms.iter().all(|t| t.functions == t.text.is_empty()),
+                "{id}"
+            );
+            assert!(g.term_numbering.contains("{n}") && g.code_numbering.contains("{n}"));
+            assert!(
+                g.fiscal_levels
+                    .iter()
+                    .any(|l| l.name == g.default_fiscal_level),
+                "{id}"
+            );
+            let a = &e.attachments;
+            for pattern in [&a.overall_title, &a.project_title] {
+                assert!(
+                    pattern.contains("{year}") && pattern.contains("{name}"),
+                    "{id}"
+                );
+            }
+            assert!(
+                a.label.contains("{n}") && a.filled_line.contains("{date}"),
+                "{id}"
+            );
+        }
+    }
+}
