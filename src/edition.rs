@@ -4,6 +4,9 @@
 
 use serde::Deserialize;
 
+mod back_matter;
+pub use back_matter::*;
+
 const BUILTIN: &[(&str, &str)] = &[
     (
         "wuhan-2022",
@@ -28,6 +31,9 @@ pub struct Edition {
     pub economic: EconomicLayout,
     pub tables: Vec<TableSpec>,
     pub narrative: narrative::NarrativeLayout,
+    pub key_work: KeyWorkLayout,
+    pub glossary: GlossaryLayout,
+    pub attachments: AttachmentsLayout,
 }
 
 #[derive(Debug, Clone, Deserialize)]

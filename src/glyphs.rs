@@ -27,6 +27,9 @@ pub(crate) fn text_fields(loaded: &Loaded) -> Vec<(String, &Spanned<String>)> {
         fields.push((format!("table_notes.\"{id}\""), note));
     }
     fields.extend(crate::input::narrative::text_fields(input));
+    fields.extend(input.key_work.text_fields());
+    fields.extend(input.glossary.text_fields());
+    fields.extend(input.evaluation.text_fields());
     fields
 }
 

@@ -6,6 +6,12 @@ pub mod narrative;
 pub mod percent;
 pub mod resolve;
 
+pub mod back_matter;
+mod check;
+pub mod evaluation;
+pub mod glossary;
+pub mod key_work;
+
 use crate::catalog::Catalog;
 use crate::edition::{Edition, RowSpec};
 use crate::money::Money;
@@ -39,6 +45,12 @@ pub struct Booklet {
     pub figures: BTreeMap<&'static str, Money>,
     /// 第三部分 决算情况说明.
     pub narrative: narrative::Narrative,
+    /// 第四部分 重点工作完成情况
+    pub key_work: key_work::KeyWorkView,
+    /// 第五部分 名词解释
+    pub glossary: glossary::GlossaryView,
+    /// 第六部分 附件
+    pub attachments: evaluation::AttachmentsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -268,7 +280,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         .collect();
     let narrative = narrative::narrative(facts, &totals, &economic, &sangong);
 
-    Booklet {
+    let mut booklet = Booklet {
         unit: UnitView {
             name: facts.unit.name.clone(),
             name_on_tables: facts.unit.name_on_tables.clone(),
@@ -303,7 +315,12 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         sangong,
         totals,
         narrative,
-    }
+        key_work: Default::default(),
+        glossary: Default::default(),
+        attachments: Default::default(),
+    };
+    back_matter::fill(&mut booklet, facts, catalog);
+    booklet
 }
 
 /// The summary figures plus the totals of 公开06 and 公开09, by name.

@@ -28,6 +28,8 @@ pub struct Facts {
     pub economic_names: BTreeMap<String, String>,
     /// What 第三部分 needs beyond the tables (last year's figures, reasons, …).
     pub narrative: super::narrative::NarrativeFacts,
+    /// Parts 4–6.
+    pub back_matter: super::back_matter::BackMatter,
 }
 
 #[derive(Debug, Clone)]
@@ -356,6 +358,14 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     let narrative =
         super::narrative::facts::resolve(loaded, catalog, r.unit, &resolved_items, &mut r.problems);
+    let back_matter = super::back_matter::resolve(
+        loaded,
+        catalog,
+        edition.as_ref(),
+        r.unit,
+        &resolved_items,
+        &mut r.problems,
+    );
 
     match edition {
         Some(edition) if r.problems.is_empty() => Ok(Facts {
@@ -376,6 +386,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             function_names,
             economic_names,
             narrative,
+            back_matter,
         }),
         _ => Err(Failure::many(r.problems)),
     }
@@ -436,7 +447,7 @@ fn sangong_line(r: &mut Resolver, f: &SangongFigures, table: &str) -> SangongLin
     }
 }
 
-fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
+pub(crate) fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
     match (value.date, value.time) {
         (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
         _ => None,

@@ -2,6 +2,9 @@
 //! text, with source spans kept for error messages. Nothing here is derived.
 
 mod amount;
+pub mod evaluation;
+pub mod glossary;
+pub mod key_work;
 mod load;
 pub mod narrative;
 pub mod typed;
@@ -37,6 +40,12 @@ pub struct Input {
     pub previous: Option<Spanned<narrative::Previous>>,
     #[serde(default)]
     pub narrative: narrative::NarrativeInput,
+    #[serde(default)]
+    pub key_work: key_work::KeyWorkInput,
+    #[serde(default)]
+    pub glossary: glossary::GlossaryInput,
+    #[serde(default)]
+    pub evaluation: evaluation::EvaluationInput,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -55,6 +64,8 @@ pub struct Settings {
     pub amount_unit: Option<Spanned<String>>,
     #[serde(default)]
     pub thousands_separator: bool,
+    /// 名词解释: whose 财政 the unit's money comes from (`市级财政`, `区级财政`, `本级财政`).
+    pub fiscal_level: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -78,6 +78,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         "tables/sangong.typ",
         include_str!("../../templates/tables/sangong.typ"),
     ),
+    (
+        "forms/indicators.typ",
+        include_str!("../../templates/forms/indicators.typ"),
+    ),
+    (
+        "forms/targets_overall.typ",
+        include_str!("../../templates/forms/targets_overall.typ"),
+    ),
+    (
+        "forms/targets_project.typ",
+        include_str!("../../templates/forms/targets_project.typ"),
+    ),
+    (
+        "forms/scored.typ",
+        include_str!("../../templates/forms/scored.typ"),
+    ),
 ];
 
 /// The plain Typst library the generated source imports (layout only).
@@ -93,6 +109,10 @@ pub const TYPST_LIBRARY: &[(&str, &str)] = &[
     (
         "lib/charts.typ",
         include_str!("../../templates/lib/charts.typ"),
+    ),
+    (
+        "lib/forms.typ",
+        include_str!("../../templates/lib/forms.typ"),
     ),
 ];
 

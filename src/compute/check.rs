@@ -1,0 +1,93 @@
+//! Collecting diagnostics while resolving Parts 4–6: texts, amounts and numbers read
+//! from the input, each problem recorded with its code, field and span.
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::input::Amount;
+use crate::money::{AmountUnit, Money};
+use rust_decimal::Decimal;
+use std::ops::Range;
+use toml::Spanned;
+
+pub struct Checker<'a> {
+    pub source: &'a SourceFile,
+    pub unit: AmountUnit,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(source: &'a SourceFile, unit: AmountUnit) -> Self {
+        Checker {
+            source,
+            unit,
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn error(&mut self, code: &'static str, message: String, field: &str, span: Range<usize>) {
+        self.problems.push(
+            Diagnostic::error(code, message)
+                .field(field)
+                .at_span(self.source, span),
+        );
+    }
+
+    pub fn error_help(
+        &mut self,
+        code: &'static str,
+        message: String,
+        field: &str,
+        span: Range<usize>,
+        help: String,
+    ) {
+        self.problems.push(
+            Diagnostic::error(code, message)
+                .field(field)
+                .at_span(self.source, span)
+                .help(help),
+        );
+    }
+
+    /// A required text: trimmed, and not empty.
+    pub fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+        let text = value.get_ref().trim().to_string();
+        if text.is_empty() {
+            self.error("E0202", "文本不能为空".into(), field, value.span());
+        }
+        text
+    }
+
+    /// An optional text: empty when absent (an empty cell).
+    pub fn opt_text(&self, value: &Option<Spanned<String>>) -> String {
+        value
+            .as_ref()
+            .map(|v| v.get_ref().trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// An amount in the file's unit; negative amounts are errors.
+    pub fn money(&mut self, value: &Spanned<Amount>, field: &str) -> Money {
+        let money = Money::in_unit(value.get_ref().0, self.unit);
+        if money.is_negative() {
+            self.error(
+                "E0201",
+                format!("金额不能为负数：{}", value.get_ref().0),
+                field,
+                value.span(),
+            );
+        }
+        money
+    }
+
+    pub fn opt_money(&mut self, value: &Option<Spanned<Amount>>, field: &str) -> Money {
+        value.as_ref().map_or(Money::ZERO, |v| self.money(v, field))
+    }
+
+    /// A weight or a score: a plain non-negative number.
+    pub fn points(&mut self, value: &Spanned<Amount>, field: &str) -> Decimal {
+        let n = value.get_ref().0;
+        if n.is_sign_negative() && !n.is_zero() {
+            self.error("E0615", format!("分值不能为负数：{n}"), field, value.span());
+        }
+        n
+    }
+}

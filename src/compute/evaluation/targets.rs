@@ -1,0 +1,493 @@
+//! The target-shape forms of reference 001: 整体绩效自评表 (goals and indicator values)
+//! and 项目绩效自评表 (project facts, funding, 支出明细测算, goals). Their only figures
+//! are money: 项目决算 and the funding 合计 are computed and must agree.
+
+use super::wan;
+use crate::catalog::Catalog;
+use crate::compute::check::Checker;
+use crate::input::evaluation::{
+    AnnualIndicator, LongTermIndicator, OverallTargets, ProjectTargets, Purchase, SpendingLine,
+};
+use crate::money::Money;
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct OverallForm {
+    pub title_name: Option<String>,
+    pub department: String,
+    pub reporter: String,
+    pub phone: String,
+    pub functions: Vec<String>,
+    pub tasks: Vec<String>,
+    pub long_term_goals: Vec<String>,
+    pub annual_goals: Vec<String>,
+    pub long_term: Vec<(String, Vec<IndicatorView>)>,
+    pub annual: Vec<(String, Vec<IndicatorView>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProjectForm {
+    pub title_name: String,
+    pub texts: ProjectTexts,
+    pub sources: Sources,
+    pub spending: Vec<Spending>,
+    pub purchases: Vec<(String, String, Money)>,
+    pub long_term: Vec<IndicatorView>,
+    pub annual: Vec<IndicatorView>,
+}
+
+/// The project's descriptive cells, printed as written.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectTexts {
+    pub name: String,
+    pub code: String,
+    pub department: String,
+    pub executor: String,
+    pub manager: String,
+    pub phone: String,
+    pub address: String,
+    pub postcode: String,
+    pub attribute: String,
+    pub category: String,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub basis: Vec<String>,
+    pub plan: Vec<String>,
+    pub goal_name: String,
+    pub goal_description: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sources {
+    pub general: Money,
+    pub general_current: Money,
+    pub fund: Money,
+    pub fund_current: Money,
+    pub special_account: Money,
+    pub business: Money,
+    pub superior: Money,
+    pub affiliated: Money,
+    pub operating: Money,
+    pub other: Money,
+}
+
+impl Sources {
+    /// 4. 单位资金
+    fn unit_funds(&self) -> Money {
+        self.business + self.superior + self.affiliated + self.operating + self.other
+    }
+
+    /// 合计
+    fn total(&self) -> Money {
+        self.general + self.fund + self.special_account + self.unit_funds()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Spending {
+    pub activity: String,
+    pub description: String,
+    pub economic: String,
+    pub amount: Money,
+    pub basis: String,
+    pub note: String,
+}
+
+/// An indicator row of a goal table; cells print as written, empty when not given.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IndicatorView {
+    pub goal: String,
+    pub level1: String,
+    pub level2: String,
+    pub level3: String,
+    pub before_last: String,
+    pub last: String,
+    pub value: String,
+    pub basis: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalBlockView {
+    /// `长期目标1：`, `年度目标2：`
+    pub heading: String,
+    pub goal: String,
+    pub rows: Vec<IndicatorView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverallView {
+    pub department: String,
+    pub reporter: String,
+    pub phone: String,
+    pub functions: Vec<String>,
+    pub tasks: Vec<String>,
+    /// 整体绩效总目标: `目标1：…` for 长期目标 and 年度目标, side by side.
+    pub goal_rows: Vec<[String; 2]>,
+    pub long_term: Vec<GoalBlockView>,
+    pub annual: Vec<GoalBlockView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectView {
+    #[serde(flatten)]
+    pub texts: ProjectTexts,
+    /// 项目决算
+    pub settled: String,
+    pub sources: SourcesView,
+    pub spending: Vec<SpendingView>,
+    pub purchases: Vec<[String; 3]>,
+    pub long_term: Vec<IndicatorView>,
+    pub annual: Vec<IndicatorView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourcesView {
+    pub total: String,
+    pub general: String,
+    pub general_current: String,
+    pub fund: String,
+    pub fund_current: String,
+    pub special_account: String,
+    pub unit_funds: String,
+    pub business: String,
+    pub superior: String,
+    pub affiliated: String,
+    pub operating: String,
+    pub other: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpendingView {
+    pub activity: String,
+    pub description: String,
+    pub economic: String,
+    pub amount: String,
+    pub basis: String,
+    pub note: String,
+}
+
+/// Lines of a long text cell, each kept as written.
+fn lines(text: &str) -> Vec<String> {
+    crate::compute::key_work::cell_lines(text)
+}
+
+fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<IndicatorView> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let f = |n: &str| format!("{p}[{i}].{n}");
+            IndicatorView {
+                goal: c.opt_text(&r.goal),
+                level1: c.text(&r.level1, &f("level1")),
+                level2: c.opt_text(&r.level2),
+                level3: c.opt_text(&r.level3),
+                value: c.opt_text(&r.value),
+                basis: c.opt_text(&r.basis),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+fn annual_rows(c: &mut Checker, rows: &[AnnualIndicator], p: &str) -> Vec<IndicatorView> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let f = |n: &str| format!("{p}[{i}].{n}");
+            IndicatorView {
+                goal: c.opt_text(&r.goal),
+                level1: c.text(&r.level1, &f("level1")),
+                level2: c.opt_text(&r.level2),
+                level3: c.opt_text(&r.level3),
+                before_last: c.opt_text(&r.before_last),
+                last: c.opt_text(&r.last),
+                value: c.opt_text(&r.value),
+                basis: c.opt_text(&r.basis),
+            }
+        })
+        .collect()
+}
+
+pub fn resolve_overall(c: &mut Checker, o: &OverallTargets) -> OverallForm {
+    let p = "evaluation.overall";
+    let f = |n: &str| format!("{p}.{n}");
+    let goals = |c: &mut Checker, list: &[toml::Spanned<String>], name: &str| -> Vec<String> {
+        list.iter()
+            .enumerate()
+            .map(|(i, g)| c.text(g, &f(&format!("{name}[{i}]"))))
+            .collect()
+    };
+    OverallForm {
+        title_name: o.title_name.as_ref().map(|t| c.text(t, &f("title_name"))),
+        department: c.text(&o.department, &f("department")),
+        reporter: c.text(&o.reporter, &f("reporter")),
+        phone: c.text(&o.phone, &f("phone")),
+        functions: lines(&c.text(&o.functions, &f("functions"))),
+        tasks: lines(&c.text(&o.tasks, &f("tasks"))),
+        long_term_goals: goals(c, &o.long_term_goals, "long_term_goals"),
+        annual_goals: goals(c, &o.annual_goals, "annual_goals"),
+        long_term: o
+            .long_term
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let q = format!("{p}.long_term[{i}]");
+                (
+                    c.text(&g.goal, &format!("{q}.goal")),
+                    long_term_rows(c, &g.indicators, &format!("{q}.indicators")),
+                )
+            })
+            .collect(),
+        annual: o
+            .annual
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let q = format!("{p}.annual[{i}]");
+                (
+                    c.text(&g.goal, &format!("{q}.goal")),
+                    annual_rows(c, &g.indicators, &format!("{q}.indicators")),
+                )
+            })
+            .collect(),
+    }
+}
+
+pub fn resolve_project(
+    c: &mut Checker,
+    catalog: &Catalog,
+    f: &ProjectTargets,
+    index: usize,
+) -> ProjectForm {
+    let p = format!("evaluation.projects[{index}]");
+    let field = |n: &str| format!("{p}.{n}");
+    let name = c.text(&f.name, &field("name"));
+    let texts = ProjectTexts {
+        name: name.clone(),
+        code: c.text(&f.code, &field("code")),
+        department: c.text(&f.department, &field("department")),
+        executor: c.text(&f.executor, &field("executor")),
+        manager: c.text(&f.manager, &field("manager")),
+        phone: c.text(&f.phone, &field("phone")),
+        address: c.text(&f.address, &field("address")),
+        postcode: c.text(&f.postcode, &field("postcode")),
+        attribute: c.text(&f.attribute, &field("attribute")),
+        category: c.text(&f.category, &field("category")),
+        start_year: *f.start_year.get_ref(),
+        end_year: *f.end_year.get_ref(),
+        basis: lines(&c.text(&f.basis, &field("basis"))),
+        plan: lines(&c.text(&f.plan, &field("plan"))),
+        goal_name: c.text(&f.goal_name, &field("goal_name")),
+        goal_description: lines(&c.text(&f.goal_description, &field("goal_description"))),
+    };
+    if f.end_year.get_ref() < f.start_year.get_ref() {
+        c.error(
+            "E0622",
+            format!(
+                "终止年度 {} 早于起始年度 {}",
+                f.end_year.get_ref(),
+                f.start_year.get_ref()
+            ),
+            &field("end_year"),
+            f.end_year.span(),
+        );
+    }
+    let s = &f.sources;
+    let sf = |n: &str| format!("{p}.sources.{n}");
+    let sources = Sources {
+        general: c.opt_money(&s.general, &sf("general")),
+        general_current: c.opt_money(&s.general_current, &sf("general_current")),
+        fund: c.opt_money(&s.fund, &sf("fund")),
+        fund_current: c.opt_money(&s.fund_current, &sf("fund_current")),
+        special_account: c.opt_money(&s.special_account, &sf("special_account")),
+        business: c.opt_money(&s.business, &sf("business")),
+        superior: c.opt_money(&s.superior, &sf("superior")),
+        affiliated: c.opt_money(&s.affiliated, &sf("affiliated")),
+        operating: c.opt_money(&s.operating, &sf("operating")),
+        other: c.opt_money(&s.other, &sf("other")),
+    };
+    for (part, whole, name, parent) in [
+        (
+            &s.general_current,
+            sources.general,
+            "general_current",
+            "一般公共预算财政拨款收入",
+        ),
+        (
+            &s.fund_current,
+            sources.fund,
+            "fund_current",
+            "政府性基金预算财政拨款收入",
+        ),
+    ] {
+        if let Some(v) = part {
+            if Money::in_unit(v.get_ref().0, c.unit) > whole {
+                c.error(
+                    "E0620",
+                    format!(
+                        "“其中：申请当年预算拨款”{} 万元大于它所属的{parent} {} 万元",
+                        wan(Money::in_unit(v.get_ref().0, c.unit)),
+                        wan(whole)
+                    ),
+                    &sf(name),
+                    v.span(),
+                );
+            }
+        }
+    }
+    let spending: Vec<Spending> = f
+        .spending
+        .iter()
+        .enumerate()
+        .map(|(i, line)| spending_line(c, catalog, line, &format!("{p}.spending[{i}]")))
+        .collect();
+    let spent: Money = spending.iter().map(|s| s.amount).sum();
+    if !spending.is_empty() && spent != sources.total() {
+        let span = f.spending.last().map_or(f.name.span(), |l| l.amount.span());
+        c.error_help(
+            "E0619",
+            format!(
+                "项目支出明细合计 {} 万元与项目资金来源合计 {} 万元不符",
+                wan(spent),
+                wan(sources.total())
+            ),
+            &format!("{p}.spending"),
+            span,
+            "项目决算按支出明细合计，应与资金来源合计相等；请核对两处金额".into(),
+        );
+    }
+    let purchases = f
+        .purchases
+        .iter()
+        .enumerate()
+        .map(|(i, x): (usize, &Purchase)| {
+            let q = |n: &str| format!("{p}.purchases[{i}].{n}");
+            (
+                c.text(&x.item, &q("item")),
+                c.text(&x.quantity, &q("quantity")),
+                c.money(&x.amount, &q("amount")),
+            )
+        })
+        .collect();
+    ProjectForm {
+        title_name: f
+            .title_name
+            .as_ref()
+            .map_or(name, |t| c.text(t, &field("title_name"))),
+        texts,
+        sources,
+        spending,
+        purchases,
+        long_term: long_term_rows(c, &f.long_term, &field("long_term")),
+        annual: annual_rows(c, &f.annual, &field("annual")),
+    }
+}
+
+fn spending_line(c: &mut Checker, catalog: &Catalog, line: &SpendingLine, p: &str) -> Spending {
+    let f = |n: &str| format!("{p}.{n}");
+    let code = line.economic.get_ref().trim();
+    let economic = match catalog.economic(code) {
+        Some(e) => e.name.clone(),
+        None => {
+            c.error_help(
+                "E0621",
+                format!("目录中没有经济分类科目“{code}”"),
+                &f("economic"),
+                line.economic.span(),
+                "支出经济分类请写科目编码，如 \"302\"（商品和服务支出）或 \"30201\"（办公费）"
+                    .into(),
+            );
+            String::new()
+        }
+    };
+    Spending {
+        activity: c.text(&line.activity, &f("activity")),
+        description: c.text(&line.description, &f("description")),
+        economic,
+        amount: c.money(&line.amount, &f("amount")),
+        basis: c.opt_text(&line.basis),
+        note: c.opt_text(&line.note),
+    }
+}
+
+pub fn overall_view(o: &OverallForm) -> OverallView {
+    let height = o.long_term_goals.len().max(o.annual_goals.len());
+    let numbered = |list: &[String], i: usize| {
+        list.get(i)
+            .map(|g| format!("目标{}：{g}", i + 1))
+            .unwrap_or_default()
+    };
+    let blocks = |list: &[(String, Vec<IndicatorView>)], kind: &str| {
+        list.iter()
+            .enumerate()
+            .map(|(i, (goal, rows))| GoalBlockView {
+                heading: format!("{kind}{}：", i + 1),
+                goal: goal.clone(),
+                rows: rows.clone(),
+            })
+            .collect()
+    };
+    OverallView {
+        department: o.department.clone(),
+        reporter: o.reporter.clone(),
+        phone: o.phone.clone(),
+        functions: o.functions.clone(),
+        tasks: o.tasks.clone(),
+        goal_rows: (0..height)
+            .map(|i| {
+                [
+                    numbered(&o.long_term_goals, i),
+                    numbered(&o.annual_goals, i),
+                ]
+            })
+            .collect(),
+        long_term: blocks(&o.long_term, "长期目标"),
+        annual: blocks(&o.annual, "年度目标"),
+    }
+}
+
+pub fn project_view(f: &ProjectForm) -> ProjectView {
+    let s = &f.sources;
+    let spent: Money = f.spending.iter().map(|x| x.amount).sum();
+    ProjectView {
+        texts: f.texts.clone(),
+        settled: wan(if f.spending.is_empty() {
+            s.total()
+        } else {
+            spent
+        }),
+        sources: SourcesView {
+            total: wan(s.total()),
+            general: wan(s.general),
+            general_current: wan(s.general_current),
+            fund: wan(s.fund),
+            fund_current: wan(s.fund_current),
+            special_account: wan(s.special_account),
+            unit_funds: wan(s.unit_funds()),
+            business: wan(s.business),
+            superior: wan(s.superior),
+            affiliated: wan(s.affiliated),
+            operating: wan(s.operating),
+            other: wan(s.other),
+        },
+        spending: f
+            .spending
+            .iter()
+            .map(|x| SpendingView {
+                activity: x.activity.clone(),
+                description: x.description.clone(),
+                economic: x.economic.clone(),
+                amount: wan(x.amount),
+                basis: x.basis.clone(),
+                note: x.note.clone(),
+            })
+            .collect(),
+        purchases: f
+            .purchases
+            .iter()
+            .map(|(item, quantity, amount)| [item.clone(), quantity.clone(), wan(*amount)])
+            .collect(),
+        long_term: f.long_term.clone(),
+        annual: f.annual.clone(),
+    }
+}

@@ -1,0 +1,122 @@
+//! The edition's wording and layout choices for Parts 4–6: key-work headings, the
+//! standard terms of 名词解释, and how the self-evaluation forms are listed and noted.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyWorkLayout {
+    /// Reference 001: the section titles are first listed under `titles_heading`, then
+    /// the sections follow under `contents_heading`.
+    pub list_titles: bool,
+    pub titles_heading: String,
+    pub contents_heading: String,
+    /// 序号, 重要事项, 工作内容及目标, 完成情况
+    pub table_header: [String; 4],
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryLayout {
+    /// `（{n}）` or `{n}、`, `{n}` being the Chinese numeral.
+    pub term_numbering: String,
+    /// `{n}.` or `{n}、`, `{n}` being the Arabic number.
+    pub code_numbering: String,
+    pub default_fiscal_level: String,
+    pub fiscal_levels: Vec<FiscalLevel>,
+    /// The standard terms in printed order; the entry with `functions = true` is the
+    /// list of the 功能分类 codes the booklet uses.
+    pub terms: Vec<TermSpec>,
+}
+
+/// A fiscal level and the words its terms use: `{fiscal}` and `{departments}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiscalLevel {
+    pub name: String,
+    pub departments: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermSpec {
+    pub term: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub functions: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentsLayout {
+    /// What Part 6 says when there is no form; absent: Part 6 is left out.
+    pub when_empty: Option<String>,
+    /// Reference 001: a list of the kinds of forms, and a label on each form, `{n}`
+    /// being `1` for the overall form and `2-1`, `2-2`… for the project forms.
+    pub listing: bool,
+    pub overall_listing: String,
+    pub project_listing: String,
+    pub label: String,
+    /// Titles, with `{year}` and `{name}`.
+    pub overall_title: String,
+    pub project_title: String,
+    pub filled_line: String,
+    pub money_line: String,
+    pub scored: ScoredLayout,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoredLayout {
+    /// 执行率 printed with this many decimals of a percent.
+    pub overall_rate_decimals: u32,
+    pub project_rate_decimals: u32,
+    /// Scores and 总分 printed with this many decimals.
+    pub score_decimals: u32,
+    /// The points a whole form is worth.
+    pub full_marks: u32,
+    /// The tick boxes of 项目类别, 项目属性, 项目类型.
+    pub categories: Vec<String>,
+    pub attributes: Vec<String>,
+    pub kinds: Vec<String>,
+    /// The 备注 block under each scored form.
+    pub notes_heading: String,
+    pub notes: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edition::Edition;
+
+    #[test]
+    fn every_edition_can_number_and_fill_its_terms() {
+        for id in Edition::builtin_ids() {
+            let e = Edition::builtin(id).unwrap();
+            let g = &e.glossary;
+            assert_eq!(g.terms.iter().filter(|t| t.functions).count(), 1, "{id}");
+            assert!(
+                g.terms.iter().all(|t| t.functions == t.text.is_empty()),
+                "{id}"
+            );
+            assert!(g.term_numbering.contains("{n}") && g.code_numbering.contains("{n}"));
+            assert!(
+                g.fiscal_levels
+                    .iter()
+                    .any(|l| l.name == g.default_fiscal_level),
+                "{id}"
+            );
+            let a = &e.attachments;
+            for pattern in [&a.overall_title, &a.project_title] {
+                assert!(
+                    pattern.contains("{year}") && pattern.contains("{name}"),
+                    "{id}"
+                );
+            }
+            assert!(
+                a.label.contains("{n}") && a.filled_line.contains("{date}"),
+                "{id}"
+            );
+        }
+    }
+}
