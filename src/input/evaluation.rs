@@ -114,7 +114,8 @@ pub struct ProjectTargets {
     /// The name in the title `2022年度{title_name}绩效自评表`; default `name`.
     pub title_name: Option<Text>,
     /// 项目编码
-    pub code: Text,
+    /// 项目编码; may be left out where it is not known (it prints empty).
+    pub code: Option<Text>,
     /// 项目主管部门
     pub department: Text,
     /// 项目执行单位
@@ -326,7 +327,6 @@ impl EvaluationInput {
             let p = &format!("evaluation.projects[{i}]");
             for (name, v) in [
                 ("name", &f.name),
-                ("code", &f.code),
                 ("department", &f.department),
                 ("executor", &f.executor),
                 ("manager", &f.manager),
@@ -343,6 +343,7 @@ impl EvaluationInput {
                 out.one(p, name, v);
             }
             out.opt(p, "title_name", &f.title_name);
+            out.opt(p, "code", &f.code);
             for (j, s) in f.spending.iter().enumerate() {
                 let p = format!("{p}.spending[{j}]");
                 out.one(&p, "activity", &s.activity);

@@ -42,6 +42,8 @@ rules! {
         "科目名称与分类目录不一致（name 覆盖了目录名称）";
     UNIT_NAME_VARIANT = "W403", Warning,
         "文字中出现与单位名称相近但不相同的写法";
+    DUPLICATE_PROJECT_CODE = "R405", Error,
+        "两个项目用了同一个项目编码";
     NO_FIGURES = "W404", Warning,
         "收入和支出全部为零：金额还没有填写";
 }

@@ -43,6 +43,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
         }
         found.extend(name_variants(s, &field, value));
     }
+    found.extend(duplicate_project_codes(s));
     for (i, item) in s.loaded.input.items.iter().enumerate() {
         let (Some(name), Some(entry)) = (&item.name, s.booklet_catalog_name(item.code.get_ref()))
         else {
@@ -134,4 +135,32 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A 项目编码 identifies one project: two forms with the same code are a slip.
+fn duplicate_project_codes(s: &Subject) -> Vec<Diagnostic> {
+    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut found = Vec::new();
+    for (i, project) in s.loaded.input.evaluation.projects.iter().enumerate() {
+        let Some(code) = &project.code else { continue };
+        let key = code.get_ref().trim();
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(key, i) {
+            found.push(
+                diagnostic(
+                    &rules::DUPLICATE_PROJECT_CODE,
+                    format!(
+                        "项目 {} 的项目编码 {key} 与 evaluation.projects[{first}] 相同",
+                        project.name.get_ref()
+                    ),
+                )
+                .field(format!("evaluation.projects[{i}].code"))
+                .at(s.locate(code.span()))
+                .help("请核对预算系统中的项目编码；不知道时可删去该行，表中留空"),
+            );
+        }
+    }
+    found
 }

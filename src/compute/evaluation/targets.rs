@@ -264,7 +264,11 @@ pub fn resolve_project(
     let name = c.text(&f.name, &field("name"));
     let texts = ProjectTexts {
         name: name.clone(),
-        code: c.text(&f.code, &field("code")),
+        code: f
+            .code
+            .as_ref()
+            .map(|code| c.text(code, &field("code")))
+            .unwrap_or_default(),
         department: c.text(&f.department, &field("department")),
         executor: c.text(&f.executor, &field("executor")),
         manager: c.text(&f.manager, &field("manager")),
