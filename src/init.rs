@@ -218,8 +218,54 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
             &format!("# 科目沿用上年，金额请按本年填写。\n{items}"),
         );
     }
+    if let Some(level) = &input.settings.fiscal_level {
+        text = text.replace(
+            "thousands_separator =",
+            &format!(
+                "fiscal_level = {}\nthousands_separator =",
+                toml_string(level.get_ref())
+            ),
+        );
+    }
+    // 名词解释 additions and overrides rarely change: carried over as written.
+    let glossary = raw_sections(&loaded.source.text, "glossary");
+    if !glossary.is_empty() {
+        text.push_str("\n# 名词解释的增补与改写，沿用上年文件。\n");
+        text.push_str(&glossary);
+    }
+    // Top-level keys go before the first table: link last year's file for 第三部分.
+    let file_name = previous
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let unit_header = text.find("[unit]").expect("skeleton has [unit]");
+    text.insert_str(
+        unit_header,
+        &format!(
+            "# 上年决算文件：第三部分的同比数据从中取得。\nprevious = {}\n\n",
+            toml_string(&file_name)
+        ),
+    );
     crate::output::write_atomically(&path, text.as_bytes())?;
     Ok(path)
+}
+
+/// The tables `[name…]` / `[[name…]]` of a TOML text, as written (comments included),
+/// in their order.
+fn raw_sections(text: &str, name: &str) -> String {
+    let mut out = String::new();
+    let mut copying = false;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            let header = t.trim_start_matches('[');
+            copying = header.starts_with(name) && header[name.len()..].starts_with([']', '.']);
+        }
+        if copying {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -131,6 +131,15 @@ fn next_year_from_last_year_carries_the_text_and_the_items() {
         "items carried with their kind of money, amounts zeroed"
     );
     assert!(!next.contains("1190268"), "no figure is carried");
+    assert!(
+        next.contains("\nprevious = \"2024.toml\"\n"),
+        "linked to last year's file"
+    );
+    assert!(next.contains("fiscal_level = \"本级财政\""));
+    assert!(
+        next.contains("[glossary]"),
+        "名词解释 additions carried over"
+    );
     let check = gongkai(&["check", "data/qingshan-bigdata/2025.toml"], &dir);
     assert!(
         check.status.success(),
