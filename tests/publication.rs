@@ -65,3 +65,32 @@ fn bookmarks_list_the_parts_and_tables() {
     }
     assert!(titles.contains(&"2022年度收入支出决算总表（表1）".to_string()));
 }
+
+#[test]
+fn charts_carry_alt_text_with_their_figures() {
+    let built = build_sample("data/huangpi-network-ops/2024.toml");
+    let text = String::from_utf8_lossy(&built.pdf);
+    let alts: Vec<String> = text
+        .match_indices("/Alt<FEFF")
+        .filter_map(|(i, m)| {
+            let hex = &text[i + m.len()..];
+            let hex = &hex[..hex.find('>')?];
+            let units: Vec<u16> = (0..hex.len() / 4)
+                .map(|k| u16::from_str_radix(&hex[4 * k..4 * k + 4], 16).unwrap())
+                .collect();
+            Some(String::from_utf16_lossy(&units))
+        })
+        .collect();
+    assert_eq!(alts.len(), 4, "{alts:?}");
+    // Reference 000: 收、支总计 123.55 (2023) → 150.79 (2024).
+    assert!(
+        alts.iter()
+            .any(|a| a.starts_with("图1：收、支决算总计变动情况：2023年度收入总计123.55万元")),
+        "{alts:?}"
+    );
+    assert!(
+        alts.iter()
+            .any(|a| a.contains("基本支出150.65万元，占99.9%")),
+        "{alts:?}"
+    );
+}

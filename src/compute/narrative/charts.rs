@@ -14,6 +14,8 @@ const UNIT: &str = "单位：万元";
 #[derive(Debug, Clone, Serialize)]
 pub struct BarChart {
     pub caption: String,
+    /// The chart in words, for readers who cannot see it (PDF alt text).
+    pub alt: String,
     pub unit: String,
     pub series: Vec<String>,
     pub groups: Vec<BarGroup>,
@@ -37,6 +39,8 @@ pub struct Bar {
 #[derive(Debug, Clone, Serialize)]
 pub struct PieChart {
     pub caption: String,
+    /// The chart in words, for readers who cannot see it (PDF alt text).
+    pub alt: String,
     pub unit: String,
     pub slices: Vec<Slice>,
     /// Shown instead of the pie when there is nothing to divide.
@@ -65,7 +69,20 @@ pub fn bars(
         .flat_map(|(_, v)| v.iter().copied())
         .max()
         .unwrap_or_default();
+    let alt = groups
+        .iter()
+        .map(|(label, values)| {
+            let bars: Vec<String> = series
+                .iter()
+                .zip(values)
+                .map(|(name, v)| format!("{name}{}万元", amount_text(*v, sep)))
+                .collect();
+            format!("{label}{}", bars.join("，"))
+        })
+        .collect::<Vec<_>>()
+        .join("；");
     BarChart {
+        alt: format!("{caption}：{alt}。"),
         caption: caption.to_string(),
         unit: UNIT.to_string(),
         series: series.iter().map(|s| s.to_string()).collect(),
@@ -113,7 +130,17 @@ pub fn pie(
             end: angle(before),
         });
     }
+    let alt = if slices.is_empty() {
+        empty_note.to_string()
+    } else {
+        slices
+            .iter()
+            .map(|s| format!("{}{}万元，占{}", s.label, s.value, s.percent))
+            .collect::<Vec<_>>()
+            .join("；")
+    };
     PieChart {
+        alt: format!("{caption}：{alt}。"),
         caption: caption.to_string(),
         unit: UNIT.to_string(),
         note: slices.is_empty().then(|| empty_note.to_string()),

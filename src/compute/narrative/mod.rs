@@ -136,11 +136,12 @@ pub fn narrative(
         }
         let mut blocks = w.blocks;
         for block in &mut blocks {
-            if let Block::Bars(charts::BarChart { caption, .. })
-            | Block::Pie(charts::PieChart { caption, .. }) = block
+            if let Block::Bars(charts::BarChart { caption, alt, .. })
+            | Block::Pie(charts::PieChart { caption, alt, .. }) = block
             {
                 figures += 1;
                 *caption = format!("图{figures}：{caption}");
+                *alt = format!("图{figures}：{alt}");
             }
         }
         sections.push(Section {
