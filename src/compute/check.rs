@@ -1,5 +1,6 @@
-//! Collecting diagnostics while resolving Parts 4–6: texts, amounts and numbers read
-//! from the input, each problem recorded with its code, field and span.
+//! Reading fields of the input while collecting diagnostics: texts, amounts and numbers,
+//! each problem recorded with its code, field and span. The one checker resolve, the
+//! narrative and Parts 4–6 all use.
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::input::Amount;
@@ -23,10 +24,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn error(&mut self, code: &'static str, message: String, field: &str, span: Range<usize>) {
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        message: String,
+        field: impl AsRef<str>,
+        span: Range<usize>,
+    ) {
         self.problems.push(
             Diagnostic::error(code, message)
-                .field(field)
+                .field(field.as_ref())
                 .at_span(self.source, span),
         );
     }
@@ -64,9 +71,19 @@ impl<'a> Checker<'a> {
             .unwrap_or_default()
     }
 
+    /// An optional text, kept optional: `None` when absent, an error when blank.
+    pub fn maybe_text(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
+        value.as_ref().map(|v| self.text(v, field))
+    }
+
     /// An amount in the file's unit; negative amounts are errors.
     pub fn money(&mut self, value: &Spanned<Amount>, field: &str) -> Money {
-        let money = Money::in_unit(value.get_ref().0, self.unit);
+        self.money_in(value, field, self.unit)
+    }
+
+    /// An amount in a given unit (a section may declare its own); negative is an error.
+    pub fn money_in(&mut self, value: &Spanned<Amount>, field: &str, unit: AmountUnit) -> Money {
+        let money = Money::in_unit(value.get_ref().0, unit);
         if money.is_negative() {
             self.error(
                 "E0201",
@@ -80,6 +97,11 @@ impl<'a> Checker<'a> {
 
     pub fn opt_money(&mut self, value: &Option<Spanned<Amount>>, field: &str) -> Money {
         value.as_ref().map_or(Money::ZERO, |v| self.money(v, field))
+    }
+
+    /// An optional amount, kept optional (absent is not zero).
+    pub fn maybe_money(&mut self, value: &Option<Spanned<Amount>>, field: &str) -> Option<Money> {
+        value.as_ref().map(|v| self.money(v, field))
     }
 
     /// A weight or a score: a plain non-negative number.

@@ -2,15 +2,15 @@
 //! converted to exact 元, text split into paragraphs. Every problem found is collected,
 //! so the user sees all of them at once.
 
+use super::check::Checker;
 use super::figures::Figures;
 use crate::catalog::{function_ancestors, Catalog};
-use crate::diag::{Diagnostic, Failure, SourceFile};
+use crate::diag::Failure;
 use crate::edition::Edition;
-use crate::input::{Amount, Input, ItemInput, Loaded, SangongFigures};
+use crate::input::{Input, ItemInput, Loaded, SangongFigures};
 use crate::money::{AmountUnit, Money};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
-use toml::Spanned;
 
 #[derive(Debug, Clone)]
 pub struct Facts {
@@ -75,59 +75,9 @@ pub struct Sangong {
 
 const TABLE_IDS: [&str; 9] = ["01", "02", "03", "04", "05", "06", "07", "08", "09"];
 
-struct Resolver<'a> {
-    source: &'a SourceFile,
-    unit: AmountUnit,
-    problems: Vec<Diagnostic>,
-}
-
-impl Resolver<'_> {
-    fn error(
-        &mut self,
-        code: &'static str,
-        message: String,
-        field: String,
-        span: std::ops::Range<usize>,
-    ) {
-        let d = Diagnostic::error(code, message)
-            .field(field)
-            .at_span(self.source, span);
-        self.problems.push(d);
-    }
-
-    /// An optional amount field: zero when absent, an error when negative.
-    fn amount(&mut self, value: &Option<Spanned<Amount>>, field: impl FnOnce() -> String) -> Money {
-        let Some(value) = value else {
-            return Money::ZERO;
-        };
-        let money = Money::in_unit(value.get_ref().0, self.unit);
-        if money.is_negative() {
-            self.error(
-                "E0201",
-                format!("金额不能为负数：{}", value.get_ref().0),
-                field(),
-                value.span(),
-            );
-        }
-        money
-    }
-
-    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
-        let text = value.get_ref().trim().to_string();
-        if text.is_empty() {
-            self.error("E0202", "文本不能为空".into(), field.into(), value.span());
-        }
-        text
-    }
-}
-
 pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     let Loaded { source, input } = loaded;
-    let mut r = Resolver {
-        source,
-        unit: AmountUnit::Yuan,
-        problems: Vec::new(),
-    };
+    let mut r = Checker::new(source, AmountUnit::Yuan);
     let Input {
         unit,
         settings,
@@ -147,7 +97,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             other => r.error(
                 "E0203",
                 format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
-                "settings.amount_unit".into(),
+                "settings.amount_unit",
                 u.span(),
             ),
         }
@@ -164,7 +114,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                     id.get_ref(),
                     known.join("、")
                 ),
-                "settings.edition".into(),
+                "settings.edition",
                 id.span(),
             );
             None
@@ -173,7 +123,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             r.error(
                 "E0205",
                 format!("没有适用于 {year} 年度的内置版式，请在 [settings] 中用 edition 指定"),
-                "unit.year".into(),
+                "unit.year",
                 unit.year.span(),
             );
             None
@@ -189,7 +139,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         r.error(
             "E0206",
             "发布日期应为年月日，如 2025-09-26（不加引号，不带时间）".into(),
-            "unit.published".into(),
+            "unit.published",
             unit.published.span(),
         );
         NaiveDate::default()
@@ -279,15 +229,15 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     resolved_items.sort_by(|a, b| a.code.cmp(&b.code));
 
     let balances = Balances {
-        nonfiscal_surplus_used: r.amount(&balances.nonfiscal_surplus_used, || {
-            "balances.nonfiscal_surplus_used".into()
-        }),
-        nonfiscal_opening: r.amount(&balances.nonfiscal_opening, || {
-            "balances.nonfiscal_opening".into()
-        }),
-        surplus_distribution: r.amount(&balances.surplus_distribution, || {
-            "balances.surplus_distribution".into()
-        }),
+        nonfiscal_surplus_used: r.opt_money(
+            &balances.nonfiscal_surplus_used,
+            "balances.nonfiscal_surplus_used",
+        ),
+        nonfiscal_opening: r.opt_money(&balances.nonfiscal_opening, "balances.nonfiscal_opening"),
+        surplus_distribution: r.opt_money(
+            &balances.surplus_distribution,
+            "balances.surplus_distribution",
+        ),
     };
 
     let mut economic = BTreeMap::new();
@@ -310,7 +260,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     }
     for (code, value) in basic_economic {
         let field = format!("basic_economic.\"{code}\"");
-        let money = r.amount(&Some(value.clone()), || field.clone());
+        let money = r.money(value, &field);
         if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
             r.error(
                 "E0220",
@@ -392,10 +342,10 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     }
 }
 
-fn item_figures(r: &mut Resolver, item: &ItemInput, field: &dyn Fn(&str) -> String) -> Figures {
+fn item_figures(r: &mut Checker, item: &ItemInput, field: &dyn Fn(&str) -> String) -> Figures {
     macro_rules! amount {
         ($name:ident) => {
-            r.amount(&item.$name, || field(stringify!($name)))
+            r.opt_money(&item.$name, &field(stringify!($name)))
         };
     }
     let mut f = Figures {
@@ -438,12 +388,12 @@ fn item_figures(r: &mut Resolver, item: &ItemInput, field: &dyn Fn(&str) -> Stri
     f
 }
 
-fn sangong_line(r: &mut Resolver, f: &SangongFigures, table: &str) -> SangongLine {
+fn sangong_line(r: &mut Checker, f: &SangongFigures, table: &str) -> SangongLine {
     SangongLine {
-        abroad: r.amount(&f.abroad, || format!("{table}.abroad")),
-        car_purchase: r.amount(&f.car_purchase, || format!("{table}.car_purchase")),
-        car_running: r.amount(&f.car_running, || format!("{table}.car_running")),
-        reception: r.amount(&f.reception, || format!("{table}.reception")),
+        abroad: r.opt_money(&f.abroad, &format!("{table}.abroad")),
+        car_purchase: r.opt_money(&f.car_purchase, &format!("{table}.car_purchase")),
+        car_running: r.opt_money(&f.car_running, &format!("{table}.car_running")),
+        reception: r.opt_money(&f.reception, &format!("{table}.reception")),
     }
 }
 

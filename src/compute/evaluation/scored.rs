@@ -196,7 +196,7 @@ pub fn resolve_project(
                 c.error(
                     "E0618",
                     format!("“{text}”不是可选项，应为：{}", options.join("、")),
-                    &f(field),
+                    f(field),
                     value.span(),
                 );
             }
@@ -330,7 +330,7 @@ fn check(
                         decimal_text(typed),
                         decimal_text(ind.weight)
                     ),
-                    &field("score"),
+                    field("score"),
                     s.span(),
                 ),
                 (None, _) => {
@@ -352,7 +352,7 @@ fn check(
                     format!(
                         "年初目标值的单位“{target}”与实际完成值的单位“{actual}”不同，无法计算得分"
                     ),
-                    &field("actual"),
+                    field("actual"),
                     input
                         .actual
                         .as_ref()
@@ -382,7 +382,7 @@ fn check(
         c.error(
             "E0616",
             "预算数为零，无法计算执行率".into(),
-            &format!("{p}.budget"),
+            format!("{p}.budget"),
             checks.budget_span.clone(),
         );
         return;
@@ -418,7 +418,7 @@ fn check(
                     printed_rate,
                     decimal_text(typed.get_ref().0)
                 ),
-                &format!("{p}.score"),
+                format!("{p}.score"),
                 typed.span(),
             );
         }

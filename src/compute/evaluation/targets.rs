@@ -292,7 +292,7 @@ pub fn resolve_project(
                 f.end_year.get_ref(),
                 f.start_year.get_ref()
             ),
-            &field("end_year"),
+            field("end_year"),
             f.end_year.span(),
         );
     }
@@ -333,7 +333,7 @@ pub fn resolve_project(
                         wan(Money::in_unit(v.get_ref().0, c.unit)),
                         wan(whole)
                     ),
-                    &sf(name),
+                    sf(name),
                     v.span(),
                 );
             }

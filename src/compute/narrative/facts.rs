@@ -2,9 +2,10 @@
 //! last year's figures taken from the `[previous]` table or from last year's file.
 
 use crate::catalog::Catalog;
+use crate::compute::check::Checker;
 use crate::compute::figures::Figures;
 use crate::compute::resolve::{Item, SangongLine};
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::Diagnostic;
 use crate::edition::narrative::{ShareMethod, VEHICLE_KEYS};
 use crate::input::narrative::{self as input, Previous, PriorFigures};
 use crate::input::{load_file, Amount, Loaded, SangongFigures};
@@ -64,7 +65,7 @@ macro_rules! reasons {
 
         fn reasons(c: &mut Checker, r: &input::Reasons) -> Reasons {
             Reasons {
-                $($field: c.clause(&r.$field, concat!("narrative.reasons.", stringify!($field))),)*
+                $($field: clause(c, &r.$field, concat!("narrative.reasons.", stringify!($field))),)*
             }
         }
     };
@@ -181,61 +182,13 @@ pub struct EvaluatedProject {
 }
 
 /// Amounts, texts and errors of the narrative input, like the main resolver's.
-struct Checker<'a> {
-    source: &'a SourceFile,
-    unit: AmountUnit,
-    problems: &'a mut Vec<Diagnostic>,
-}
-
-impl Checker<'_> {
-    fn error(&mut self, code: &'static str, message: String, field: &str, span: Range<usize>) {
-        let d = Diagnostic::error(code, message)
-            .field(field)
-            .at_span(self.source, span);
-        self.problems.push(d);
-    }
-
-    fn amount_in(&mut self, value: &Spanned<Amount>, field: &str, unit: AmountUnit) -> Money {
-        let money = Money::in_unit(value.get_ref().0, unit);
-        if money.is_negative() {
-            self.error(
-                "E0201",
-                format!("金额不能为负数：{}", value.get_ref().0),
-                field,
-                value.span(),
-            );
-        }
-        money
-    }
-
-    fn amount(&mut self, value: &Spanned<Amount>, field: &str) -> Money {
-        self.amount_in(value, field, self.unit)
-    }
-
-    fn opt_amount(&mut self, value: &Option<Spanned<Amount>>, field: &str) -> Option<Money> {
-        value.as_ref().map(|v| self.amount(v, field))
-    }
-
-    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
-        let text = value.get_ref().trim().to_string();
-        if text.is_empty() {
-            self.error("E0202", "文本不能为空".into(), field, value.span());
-        }
-        text
-    }
-
-    fn opt_text(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
-        value.as_ref().map(|v| self.text(v, field))
-    }
-
-    /// A text that goes inside a sentence: its closing punctuation is dropped, since
-    /// the sentence supplies its own.
-    fn clause(&mut self, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
-        self.opt_text(value, field).map(|t| {
-            t.trim_end_matches(['。', '；', '，', ';', ',', '.'])
-                .to_string()
-        })
-    }
+/// A text that goes inside a sentence: its closing punctuation is dropped, since the
+/// sentence supplies its own.
+fn clause(c: &mut Checker, value: &Option<Spanned<String>>, field: &str) -> Option<String> {
+    c.maybe_text(value, field).map(|t| {
+        t.trim_end_matches(['。', '；', '，', ';', ',', '.'])
+            .to_string()
+    })
 }
 
 fn count(value: &Option<Spanned<u32>>) -> Option<u32> {
@@ -252,17 +205,13 @@ pub fn resolve(
 ) -> NarrativeFacts {
     let input = &loaded.input;
     let n = &input.narrative;
-    let mut c = Checker {
-        source: &loaded.source,
-        unit,
-        problems,
-    };
+    let c = &mut Checker::new(&loaded.source, unit);
 
     let prior = match &input.previous {
         None => Prior::default(),
         Some(previous) => match previous.get_ref() {
-            Previous::Figures(figures) => prior_from_table(&mut c, figures),
-            Previous::File(name) => prior_from_file(&mut c, loaded, catalog, name, previous.span()),
+            Previous::Figures(figures) => prior_from_table(c, figures),
+            Previous::File(name) => prior_from_file(c, loaded, catalog, name, previous.span()),
         },
     };
 
@@ -302,7 +251,7 @@ pub fn resolve(
         parsed
     });
 
-    let reasons = reasons(&mut c, &n.reasons);
+    let reasons = reasons(c, &n.reasons);
 
     let general_classes: Vec<&str> = items
         .iter()
@@ -312,7 +261,7 @@ pub fn resolve(
     let mut class_uses = BTreeMap::new();
     for (code, text) in &n.class_uses {
         let field = format!("narrative.class_uses.\"{code}\"");
-        let text = c.clause(&Some(text.clone()), &field).unwrap_or_default();
+        let text = clause(c, &Some(text.clone()), &field).unwrap_or_default();
         if !general_classes.contains(&code.as_str()) {
             c.error(
                 "E0255",
@@ -327,8 +276,8 @@ pub fn resolve(
     let mut item_notes = BTreeMap::new();
     for (i, item) in input.items.iter().enumerate() {
         let notes = ItemNotes {
-            budget_reason: c.clause(&item.budget_reason, &format!("items[{i}].budget_reason")),
-            uses: c.clause(&item.uses, &format!("items[{i}].uses")),
+            budget_reason: clause(c, &item.budget_reason, &format!("items[{i}].budget_reason")),
+            uses: clause(c, &item.uses, &format!("items[{i}].uses")),
         };
         item_notes.insert(item.code.get_ref().trim().to_string(), notes);
     }
@@ -339,8 +288,8 @@ pub fn resolve(
         .enumerate()
         .map(|(i, p)| MainProject {
             name: c.text(&p.name, &format!("narrative.projects[{i}].name")),
-            amount: c.amount(&p.amount, &format!("narrative.projects[{i}].amount")),
-            outcome: c.clause(&p.outcome, &format!("narrative.projects[{i}].outcome")),
+            amount: c.money(&p.amount, &format!("narrative.projects[{i}].amount")),
+            outcome: clause(c, &p.outcome, &format!("narrative.projects[{i}].outcome")),
         })
         .collect();
     let project_spending: Money = items.iter().map(|i| i.figures.general_project).sum();
@@ -358,12 +307,12 @@ pub fn resolve(
         }
     }
 
-    let sangong = sangong_details(&mut c, &n.sangong, input.sangong.actual.reception.as_ref());
+    let sangong = sangong_details(c, &n.sangong, input.sangong.actual.reception.as_ref());
     let operating_costs = n.operating_costs.as_ref().map(|o| OperatingCosts {
-        amount: c.amount(&o.amount, "narrative.operating_costs.amount"),
-        note: c.clause(&o.note, "narrative.operating_costs.note"),
+        amount: c.money(&o.amount, "narrative.operating_costs.amount"),
+        note: clause(c, &o.note, "narrative.operating_costs.note"),
     });
-    let procurement = n.procurement.as_ref().map(|p| procurement(&mut c, p));
+    let procurement = n.procurement.as_ref().map(|p| procurement(c, p));
     let assets = n.assets.as_ref().map(|a| {
         let v = &a.vehicles;
         let counts = [
@@ -385,7 +334,8 @@ pub fn resolve(
             equipment: count(&a.equipment).unwrap_or(0),
         }
     });
-    let performance = n.performance.as_ref().map(|p| performance(&mut c, p));
+    let performance = n.performance.as_ref().map(|p| performance(c, p));
+    problems.append(&mut c.problems);
 
     NarrativeFacts {
         prior,
@@ -423,7 +373,7 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
     let mut m = |value: &Option<Spanned<Amount>>, field: &str| {
         value
             .as_ref()
-            .map(|v| c.amount_in(v, &format!("previous.{field}"), unit))
+            .map(|v| c.money_in(v, &format!("previous.{field}"), unit))
     };
     let sangong = t.sangong.as_ref().map(|s: &SangongFigures| SangongLine {
         abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
@@ -518,7 +468,7 @@ fn sangong_details(
     s: &input::SangongDetails,
     reception: Option<&Spanned<Amount>>,
 ) -> SangongDetails {
-    let foreign = c.opt_amount(&s.foreign_reception, "narrative.sangong.foreign_reception");
+    let foreign = c.maybe_money(&s.foreign_reception, "narrative.sangong.foreign_reception");
     let reception_total = reception.map_or(Money::ZERO, |r| Money::in_unit(r.get_ref().0, c.unit));
     if let (Some(f), Some(span)) = (foreign, s.foreign_reception.as_ref().map(|f| f.span())) {
         if f > reception_total {
@@ -533,12 +483,16 @@ fn sangong_details(
     SangongDetails {
         abroad_groups: count(&s.abroad_groups),
         abroad_persons: count(&s.abroad_persons),
-        abroad_uses: c.clause(&s.abroad_uses, "narrative.sangong.abroad_uses"),
+        abroad_uses: clause(c, &s.abroad_uses, "narrative.sangong.abroad_uses"),
         cars_bought: count(&s.cars_bought),
-        car_purchase_uses: c.clause(&s.car_purchase_uses, "narrative.sangong.car_purchase_uses"),
+        car_purchase_uses: clause(
+            c,
+            &s.car_purchase_uses,
+            "narrative.sangong.car_purchase_uses",
+        ),
         cars_held: count(&s.cars_held),
-        car_running_uses: c.clause(&s.car_running_uses, "narrative.sangong.car_running_uses"),
-        reception_uses: c.clause(&s.reception_uses, "narrative.sangong.reception_uses"),
+        car_running_uses: clause(c, &s.car_running_uses, "narrative.sangong.car_running_uses"),
+        reception_uses: clause(c, &s.reception_uses, "narrative.sangong.reception_uses"),
         foreign_reception: foreign,
         foreign_batches: count(&s.foreign_batches),
         foreign_persons: count(&s.foreign_persons),
@@ -549,7 +503,7 @@ fn sangong_details(
 
 fn procurement(c: &mut Checker, p: &input::Procurement) -> Procurement {
     let mut m = |v: &Option<Spanned<Amount>>, f: &str| {
-        c.opt_amount(v, &format!("narrative.procurement.{f}"))
+        c.maybe_money(v, &format!("narrative.procurement.{f}"))
     };
     let goods = m(&p.goods, "goods").unwrap_or_default();
     let works = m(&p.works, "works").unwrap_or_default();
@@ -574,7 +528,7 @@ fn procurement(c: &mut Checker, p: &input::Procurement) -> Procurement {
                     format!(
                         "授予中小企业的{name}采购合同金额 {v} 万元超过{name}采购支出 {total} 万元"
                     ),
-                    &format!("narrative.procurement.sme_{key}"),
+                    format!("narrative.procurement.sme_{key}"),
                     spanned.span(),
                 );
             }
@@ -613,11 +567,11 @@ fn performance(c: &mut Checker, p: &input::Performance) -> Performance {
         .map(|(i, q)| {
             let g = |name: &str| format!("narrative.performance.projects[{i}].{name}");
             EvaluatedProject {
-                name: c.opt_text(&q.name, &g("name")),
-                budget: c.amount(&q.budget, &g("budget")),
-                spent: c.amount(&q.spent, &g("spent")),
-                spent_note: c.opt_text(&q.spent_note, &g("spent_note")),
-                results: c.clause(&q.results, &g("results")),
+                name: c.maybe_text(&q.name, &g("name")),
+                budget: c.money(&q.budget, &g("budget")),
+                spent: c.money(&q.spent, &g("spent")),
+                spent_note: c.maybe_text(&q.spent_note, &g("spent_note")),
+                results: clause(c, &q.results, &g("results")),
             }
         })
         .collect();
@@ -630,20 +584,20 @@ fn performance(c: &mut Checker, p: &input::Performance) -> Performance {
                     n.get_ref(),
                     projects.len()
                 ),
-                &f("project_count"),
+                f("project_count"),
                 n.span(),
             );
         }
     }
     Performance {
-        not_evaluated: c.opt_text(&p.not_evaluated, &f("not_evaluated")),
+        not_evaluated: c.maybe_text(&p.not_evaluated, &f("not_evaluated")),
         project_count: count(&p.project_count),
-        project_funds: c.opt_amount(&p.project_funds, &f("project_funds")),
-        summary: c.opt_text(&p.summary, &f("summary")),
-        unit_scope: c.clause(&p.unit_scope, &f("unit_scope")),
-        unit_funds: c.opt_amount(&p.unit_funds, &f("unit_funds")),
-        unit_summary: c.clause(&p.unit_summary, &f("unit_summary")),
+        project_funds: c.maybe_money(&p.project_funds, &f("project_funds")),
+        summary: c.maybe_text(&p.summary, &f("summary")),
+        unit_scope: clause(c, &p.unit_scope, &f("unit_scope")),
+        unit_funds: c.maybe_money(&p.unit_funds, &f("unit_funds")),
+        unit_summary: clause(c, &p.unit_summary, &f("unit_summary")),
         projects,
-        application: c.opt_text(&p.application, &f("application")),
+        application: c.maybe_text(&p.application, &f("application")),
     }
 }
