@@ -5,10 +5,12 @@ mod support;
 
 use support::build_sample;
 
-/// Bookmark titles: `/Title<FEFF…>` entries of the outline, UTF-16BE in hex.
-fn bookmark_titles(pdf: &[u8]) -> Vec<String> {
+/// The text strings of a PDF dictionary key (`/Title`, `/Alt`), written as UTF-16BE
+/// in hex (`/Title<FEFF…>`).
+fn pdf_strings(pdf: &[u8], key: &str) -> Vec<String> {
     let text = String::from_utf8_lossy(pdf);
-    text.match_indices("/Title<FEFF")
+    let marker = format!("/{key}<FEFF");
+    text.match_indices(marker.as_str())
         .filter_map(|(i, m)| {
             let hex = &text[i + m.len()..];
             let hex = &hex[..hex.find('>')?];
@@ -50,7 +52,7 @@ fn metadata_declares_pdfa_2b_pdfua_1_title_and_language() {
 #[test]
 fn bookmarks_list_the_parts_and_tables() {
     let built = build_sample("data/huangpi-bigdata/2022.toml");
-    let titles = bookmark_titles(&built.pdf);
+    let titles = pdf_strings(&built.pdf, "Title");
     let parts: Vec<&String> = titles
         .iter()
         .filter(|t| t.starts_with("第") && t.contains("部分"))
@@ -69,18 +71,7 @@ fn bookmarks_list_the_parts_and_tables() {
 #[test]
 fn charts_carry_alt_text_with_their_figures() {
     let built = build_sample("data/huangpi-network-ops/2024.toml");
-    let text = String::from_utf8_lossy(&built.pdf);
-    let alts: Vec<String> = text
-        .match_indices("/Alt<FEFF")
-        .filter_map(|(i, m)| {
-            let hex = &text[i + m.len()..];
-            let hex = &hex[..hex.find('>')?];
-            let units: Vec<u16> = (0..hex.len() / 4)
-                .map(|k| u16::from_str_radix(&hex[4 * k..4 * k + 4], 16).unwrap())
-                .collect();
-            Some(String::from_utf16_lossy(&units))
-        })
-        .collect();
+    let alts = pdf_strings(&built.pdf, "Alt");
     assert_eq!(alts.len(), 4, "{alts:?}");
     // Reference 000: 收、支总计 123.55 (2023) → 150.79 (2024).
     assert!(
