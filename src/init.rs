@@ -120,7 +120,7 @@ pub fn write_skeleton(dir: &Path, unit: &str, year: i32) -> Result<PathBuf, Fail
     let path = dir.join(format!("{year}.toml"));
     if path.exists() {
         return Err(Failure::new(
-            Diagnostic::error("E0601", format!("{} 已存在，不会覆盖", path.display()))
+            Diagnostic::error("E0701", format!("{} 已存在，不会覆盖", path.display()))
                 .help("如要重新开始，请先把原文件改名或移走"),
         ));
     }
@@ -136,7 +136,7 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
     let path = dir.join(format!("{year}.toml"));
     if path.exists() {
         return Err(Failure::new(
-            Diagnostic::error("E0601", format!("{} 已存在，不会覆盖", path.display()))
+            Diagnostic::error("E0701", format!("{} 已存在，不会覆盖", path.display()))
                 .help("如要重新开始，请先把原文件改名或移走"),
         ));
     }
