@@ -115,15 +115,21 @@ fn toml_string(text: &str) -> String {
     string_literal(text)
 }
 
-/// Writes the skeleton to `<dir>/<year>.toml`, never over an existing file.
-pub fn write_skeleton(dir: &Path, unit: &str, year: i32) -> Result<PathBuf, Failure> {
-    let path = dir.join(format!("{year}.toml"));
+/// Nothing the user wrote is ever overwritten.
+fn refuse_existing(path: &Path) -> Result<(), Failure> {
     if path.exists() {
         return Err(Failure::new(
             Diagnostic::error("E0701", format!("{} 已存在，不会覆盖", path.display()))
                 .help("如要重新开始，请先把原文件改名或移走"),
         ));
     }
+    Ok(())
+}
+
+/// Writes the skeleton to `<dir>/<year>.toml`, never over an existing file.
+pub fn write_skeleton(dir: &Path, unit: &str, year: i32) -> Result<PathBuf, Failure> {
+    let path = dir.join(format!("{year}.toml"));
+    refuse_existing(&path)?;
     crate::output::write_atomically(&path, skeleton(unit, year).as_bytes())?;
     Ok(path)
 }
@@ -134,12 +140,7 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
     let loaded = crate::input::load_file(previous)?;
     let dir = previous.parent().unwrap_or(Path::new("."));
     let path = dir.join(format!("{year}.toml"));
-    if path.exists() {
-        return Err(Failure::new(
-            Diagnostic::error("E0701", format!("{} 已存在，不会覆盖", path.display()))
-                .help("如要重新开始，请先把原文件改名或移走"),
-        ));
-    }
+    refuse_existing(&path)?;
     let input = &loaded.input;
     let mut text = skeleton(input.unit.name.get_ref(), year);
     // Carry the 概况 text over: it rarely changes from one year to the next.
