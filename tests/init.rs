@@ -77,6 +77,7 @@ fn skeleton_is_guided_by_check_and_passes_once_filled() {
             "general_basic = 1000000              #",
             1,
         )
+        .replacen("budget = 0 ", "budget = 1000000 ", 1)
         .replace("\"30101\" = 0 ", "\"30101\" = 1000000 ");
     std::fs::write(&file, filled).unwrap();
     let check = gongkai(

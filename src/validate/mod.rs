@@ -1,6 +1,7 @@
 //! Validate: coded rules over the input, the resolved facts and the computed booklet,
 //! like a linter's. Errors stop `gongkai build` (unless `--draft`); warnings do not.
 
+mod completeness;
 mod data;
 mod printed;
 pub mod rules;
@@ -61,6 +62,7 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found.extend(data::check(subject));
     found.extend(typed::check(subject));
     found.extend(text::check(subject));
+    found.extend(completeness::check(subject));
     found.sort_by_key(|d| std::cmp::Reverse(d.severity == Severity::Error));
     found
 }

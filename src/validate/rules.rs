@@ -44,6 +44,8 @@ rules! {
         "文字中出现与单位名称相近但不相同的写法";
     DUPLICATE_PROJECT_CODE = "R405", Error,
         "两个项目用了同一个项目编码";
+    REASON_MISSING = "W501", Warning,
+        "版式要求说明原因的增减变动或预决算差异，没有写主要原因";
     NO_FIGURES = "W404", Warning,
         "收入和支出全部为零：金额还没有填写";
 }

@@ -63,6 +63,16 @@ macro_rules! reasons {
             $(pub $field: Option<String>,)*
         }
 
+        impl Reasons {
+            /// The reason for `key` (a field name), if given.
+            pub fn get(&self, key: &str) -> Option<&String> {
+                match key {
+                    $(stringify!($field) => self.$field.as_ref(),)*
+                    _ => None,
+                }
+            }
+        }
+
         fn reasons(c: &mut Checker, r: &input::Reasons) -> Reasons {
             Reasons {
                 $($field: clause(c, &r.$field, concat!("narrative.reasons.", stringify!($field))),)*

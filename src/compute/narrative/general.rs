@@ -29,7 +29,11 @@ pub fn general(c: &Ctx, w: &mut Writer) {
         c.this_year(),
         c.wan(spent),
         change.compared("一般公共预算财政拨款支出", &c.last_year(), c.sep()),
-        c.because(&change, &c.n.reasons.general_spending),
+        c.because(
+            &change,
+            "general_spending",
+            &change.compared("一般公共预算财政拨款支出", &c.last_year(), c.sep())
+        ),
     ));
 
     w.part();
@@ -102,9 +106,15 @@ fn budget_against_accounts(c: &Ctx, w: &mut Writer, budget: Money) {
     if let Some(p) = c.pct(spent, budget, c.precision.completion) {
         first.push_str(&format!("，完成年初预算的{p}"));
     }
-    if let (Some(word), Some(reason)) = (comparison(c, spent, budget), &c.n.reasons.budget) {
-        if word != "等于" {
-            first.push_str(&format!("，支出决算数{word}年初预算数的主要原因是{reason}"));
+    if let Some(word) = comparison(c, spent, budget).filter(|w| *w != "等于") {
+        match c.reason("budget") {
+            Some(reason) => {
+                first.push_str(&format!("，支出决算数{word}年初预算数的主要原因是{reason}"))
+            }
+            None => c.unexplained(
+                "budget",
+                &format!("一般公共预算财政拨款支出决算数{word}年初预算数"),
+            ),
         }
     }
     first.push_str(&format!(
@@ -180,8 +190,13 @@ fn item_text(c: &Ctx, item: &Item) -> String {
             c.n.item_notes
                 .get(code)
                 .and_then(|n| n.budget_reason.as_ref());
-        if let (false, Some(r)) = (word == "等于", reason) {
-            s.push_str(&format!("的主要原因是{r}"));
+        match (word == "等于", reason) {
+            (false, Some(r)) => s.push_str(&format!("的主要原因是{r}")),
+            (false, None) => c.unexplained(
+                code,
+                &format!("{}（项）支出决算数{word}年初预算数", name(c, code)),
+            ),
+            _ => {}
         }
     }
     s.push('。');

@@ -29,6 +29,9 @@ pub use facts::NarrativeFacts;
 #[derive(Debug, Clone, Serialize)]
 pub struct Narrative {
     pub sections: Vec<Section>,
+    /// Changes and deviations stated without the user's reason (rule R501).
+    #[serde(skip)]
+    pub unexplained: Vec<write::Unexplained>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,6 +103,7 @@ pub fn narrative(
         named: named_totals(&facts.balances, totals),
         economic,
         sangong,
+        unexplained: Default::default(),
     };
     let n = &facts.narrative;
     let mut sections = Vec::new();
@@ -150,7 +154,10 @@ pub fn narrative(
             blocks,
         });
     }
-    Narrative { sections }
+    Narrative {
+        sections,
+        unexplained: ctx.unexplained.into_inner(),
+    }
 }
 
 #[cfg(test)]

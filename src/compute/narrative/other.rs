@@ -33,7 +33,11 @@ pub fn operating_costs(c: &Ctx, w: &mut Writer) {
         s.push_str(&format!(
             "{}{}。",
             change.compared("机关运行经费", &c.last_year(), c.sep()),
-            c.because(&change, &c.n.reasons.operating_costs)
+            c.because(
+                &change,
+                "operating_costs",
+                &change.compared("机关运行经费", &c.last_year(), c.sep())
+            )
         ));
     }
     w.par(s);

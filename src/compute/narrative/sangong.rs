@@ -32,11 +32,15 @@ pub fn sangong(c: &Ctx, w: &mut Writer) {
     );
     let change = c.change(actual.total, prior_total);
     s.push_str(&format!("。{}。", change.against_last_year(c.sep())));
-    s.push_str(&reason(&change, &c.n.reasons.sangong));
+    s.push_str(&reason(
+        c,
+        &change,
+        "sangong",
+        "“三公”经费财政拨款支出决算数",
+    ));
     w.par(s);
 
     w.part();
-    let r = &c.n.reasons;
     let prior_of = |f: fn(&SangongLine) -> Money| prior.as_ref().map(f);
 
     let mut abroad = format!(
@@ -47,7 +51,7 @@ pub fn sangong(c: &Ctx, w: &mut Writer) {
             budget.abroad,
             actual.abroad,
             prior_of(|p| p.abroad),
-            &r.abroad
+            "abroad"
         )
     );
     if let (Some(g), Some(p)) = (details.abroad_groups, details.abroad_persons) {
@@ -65,7 +69,7 @@ pub fn sangong(c: &Ctx, w: &mut Writer) {
         budget.car_total,
         actual.car_total,
         car_prior,
-        &r.car,
+        "car",
     );
     let car_data = !c.p(actual.car_total).is_zero()
         || details.cars_bought.is_some()
@@ -108,7 +112,7 @@ pub fn sangong(c: &Ctx, w: &mut Writer) {
             budget.reception,
             actual.reception,
             prior_of(|p| p.reception),
-            &r.reception
+            "reception"
         )
     );
     let visits = |batches: Option<u32>, persons: Option<u32>| match (batches, persons) {
@@ -157,7 +161,7 @@ fn item_line(
     budget: Money,
     actual: Money,
     prior: Option<Money>,
-    why: &Option<String>,
+    reason_key: &str,
 ) -> String {
     let mut s = format!("{label}{}", budget_and_actual(c, budget, actual));
     let quiet = [Some(budget), Some(actual), prior]
@@ -170,14 +174,21 @@ fn item_line(
     }
     let change = c.change(actual, prior);
     s.push_str(&format!("；{}。", change.against_last_year(c.sep())));
-    s.push_str(&reason(&change, why));
+    s.push_str(&reason(c, &change, reason_key, label));
     s
 }
 
-/// `决算数较上年增加的主要原因是…。`
-fn reason(change: &super::change::Change, why: &Option<String>) -> String {
-    match (change.direction(), why) {
+/// `决算数较上年增加的主要原因是…。` (`key`: the reason's field in `[narrative.reasons]`).
+fn reason(c: &Ctx, change: &super::change::Change, key: &str, subject: &str) -> String {
+    match (change.direction(), c.reason(key)) {
         (Some(dir), Some(r)) => format!("决算数较上年{dir}的主要原因是{r}。"),
+        (Some(_), None) => {
+            c.unexplained(
+                key,
+                &format!("{subject}{}", change.against_last_year(c.sep())),
+            );
+            String::new()
+        }
         _ => String::new(),
     }
 }

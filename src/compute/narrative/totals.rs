@@ -17,7 +17,11 @@ pub fn overall(c: &Ctx, w: &mut Writer) {
         c.this_year(),
         c.wan(income),
         change.compared("收、支总计", &c.last_year(), c.sep()),
-        c.because(&change, &c.n.reasons.total),
+        c.because(
+            &change,
+            "total",
+            &change.compared("收、支总计", &c.last_year(), c.sep())
+        ),
     ));
     two_year_bars(
         c,
@@ -47,7 +51,11 @@ pub fn income(c: &Ctx, w: &mut Writer) {
         c.this_year(),
         c.wan(total),
         change.compared("收入合计", &c.last_year(), c.sep()),
-        c.because(&change, &c.n.reasons.income),
+        c.because(
+            &change,
+            "income",
+            &change.compared("收入合计", &c.last_year(), c.sep())
+        ),
     ));
     structure_pie(c, w, &sources, "本年无收入");
 }
@@ -70,7 +78,11 @@ pub fn spending(c: &Ctx, w: &mut Writer) {
         c.this_year(),
         c.wan(total),
         change.compared("支出合计", &c.last_year(), c.sep()),
-        c.because(&change, &c.n.reasons.spending),
+        c.because(
+            &change,
+            "spending",
+            &change.compared("支出合计", &c.last_year(), c.sep())
+        ),
     ));
     structure_pie(c, w, &parts, "本年无支出");
 }
@@ -86,27 +98,30 @@ pub fn fiscal(c: &Ctx, w: &mut Writer) {
         c.this_year(),
         c.wan(income),
         change.compared("财政拨款收、支总计", &c.last_year(), c.sep()),
-        c.because(&change, &c.n.reasons.fiscal),
+        c.because(
+            &change,
+            "fiscal",
+            &change.compared("财政拨款收、支总计", &c.last_year(), c.sep())
+        ),
     ));
-    let r = &c.n.reasons;
     let funds = [
         (
             "一般公共预算财政拨款收入",
             c.totals.general_income,
             prior.general_income,
-            &r.general_income,
+            "general_income",
         ),
         (
             "政府性基金预算财政拨款收入",
             c.totals.fund_income,
             prior.fund_income,
-            &r.fund_income,
+            "fund_income",
         ),
         (
             "国有资本经营预算财政拨款收入",
             c.totals.capital_income,
             prior.capital_income,
-            &r.capital_income,
+            "capital_income",
         ),
     ];
     let sentences: Vec<String> = funds
@@ -114,17 +129,18 @@ pub fn fiscal(c: &Ctx, w: &mut Writer) {
         .filter(|(_, now, before, _)| {
             !c.p(*now).is_zero() || before.is_some_and(|b| !c.p(b).is_zero())
         })
-        .map(|(label, now, before, reason)| {
+        .map(|(label, now, before, key)| {
             let change = c.change(*now, *before);
-            let why = match (change.direction(), reason) {
+            let against = change.against_accounts(&c.last_year(), c.sep());
+            let why = match (change.direction(), c.reason(key)) {
                 (Some(dir), Some(r)) => format!("，{dir}主要原因是{r}"),
+                (Some(_), None) => {
+                    c.unexplained(key, &format!("{label}{against}"));
+                    String::new()
+                }
                 _ => String::new(),
             };
-            format!(
-                "{label}{}万元，{}{why}。",
-                c.wan(*now),
-                change.against_accounts(&c.last_year(), c.sep())
-            )
+            format!("{label}{}万元，{against}{why}。", c.wan(*now))
         })
         .collect();
     if !sentences.is_empty() {

@@ -11,7 +11,17 @@ use crate::compute::{chinese_numeral, EconomicTable, SangongTable};
 use crate::edition::narrative::{NarrativeLayout, Precision, SectionSpec, ShareMethod};
 use crate::money::{group_thousands, Money};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+
+/// A change or deviation the text states without the reason it would print: which
+/// reason was missing (`total`, `budget`, …, or a 项 code for its budget deviation)
+/// and the statement itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unexplained {
+    pub reason: String,
+    pub statement: String,
+}
 
 /// A printed 万元 figure in running text: `150.79`, `1,463.06`; zero is `0`.
 pub fn amount_text(printed: Decimal, sep: bool) -> String {
@@ -41,6 +51,8 @@ pub struct Ctx<'a> {
     pub named: BTreeMap<&'static str, Money>,
     pub economic: &'a EconomicTable,
     pub sangong: &'a SangongTable,
+    /// Filled while writing: what could not be explained (rule R501 reads it).
+    pub unexplained: RefCell<Vec<Unexplained>>,
 }
 
 impl Ctx<'_> {
@@ -96,11 +108,28 @@ impl Ctx<'_> {
     }
 
     /// `，主要原因是…` when the change has a direction and a reason is given.
-    pub fn because(&self, change: &Change, reason: &Option<String>) -> String {
-        match reason {
+    pub fn because(&self, change: &Change, key: &str, statement: &str) -> String {
+        match self.reason(key) {
             Some(r) if change.has_reason() => format!("，主要原因是{r}"),
+            None if change.has_reason() => {
+                self.unexplained(key, statement);
+                String::new()
+            }
             _ => String::new(),
         }
+    }
+
+    /// The user's reason text for `key` (a field of `[narrative.reasons]`).
+    pub fn reason(&self, key: &str) -> Option<&String> {
+        self.n.reasons.get(key)
+    }
+
+    /// Records a stated change or deviation whose reason the user did not give.
+    pub fn unexplained(&self, key: &str, statement: &str) {
+        self.unexplained.borrow_mut().push(Unexplained {
+            reason: key.to_string(),
+            statement: statement.to_string(),
+        });
     }
 }
 

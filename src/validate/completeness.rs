@@ -1,0 +1,62 @@
+//! Completeness: every change or budget deviation that the edition says must be
+//! explained has its reason text.
+
+use super::{diagnostic, rules, Subject};
+use crate::diag::Diagnostic;
+
+pub fn check(s: &Subject) -> Vec<Diagnostic> {
+    let required = &s.facts.edition.narrative.reasons_required;
+    let items = &s.loaded.input.items;
+    s.booklet
+        .narrative
+        .unexplained
+        .iter()
+        .filter_map(|u| {
+            let is_item = u.reason.chars().all(|c| c.is_ascii_digit());
+            // A 项 without a typed 年初预算 has no deviation to explain.
+            let budget_given = || {
+                items
+                    .iter()
+                    .any(|x| x.code.get_ref().trim() == u.reason && x.budget.is_some())
+            };
+            let needed = if is_item {
+                required.iter().any(|r| r == "items") && budget_given()
+            } else {
+                required.contains(&u.reason)
+            };
+            if !needed {
+                return None;
+            }
+            let (field, help, span) = if is_item {
+                let i = items
+                    .iter()
+                    .position(|x| x.code.get_ref().trim() == u.reason);
+                (
+                    format!("items[{}].budget_reason", i.unwrap_or(0)),
+                    "请在该项目下写 budget_reason = \"…\"（决算数与年初预算数不同的主要原因）"
+                        .to_string(),
+                    i.map(|i| items[i].code.span()),
+                )
+            } else {
+                (
+                    format!("narrative.reasons.{}", u.reason),
+                    format!(
+                        "请在 [narrative.reasons] 中写 {} = \"…\"（变动的主要原因）",
+                        u.reason
+                    ),
+                    s.item_span(""),
+                )
+            };
+            let mut d = diagnostic(
+                &rules::REASON_MISSING,
+                format!("“{}”，但没有说明主要原因", u.statement),
+            )
+            .field(field)
+            .help(help);
+            if let Some(span) = span {
+                d = d.at(s.locate(span));
+            }
+            Some(d)
+        })
+        .collect()
+}
