@@ -171,20 +171,41 @@ fn lines(text: &str) -> Vec<String> {
     crate::compute::key_work::cell_lines(text)
 }
 
+/// The columns every indicator row has; the annual table adds the two prior years.
+struct Common<'r> {
+    goal: &'r Option<toml::Spanned<String>>,
+    level1: &'r toml::Spanned<String>,
+    level2: &'r Option<toml::Spanned<String>>,
+    level3: &'r Option<toml::Spanned<String>>,
+    value: &'r Option<toml::Spanned<String>>,
+    basis: &'r Option<toml::Spanned<String>>,
+}
+
+fn indicator(c: &mut Checker, r: Common, field: &str) -> IndicatorView {
+    IndicatorView {
+        goal: c.opt_text(r.goal),
+        level1: c.text(r.level1, &format!("{field}.level1")),
+        level2: c.opt_text(r.level2),
+        level3: c.opt_text(r.level3),
+        value: c.opt_text(r.value),
+        basis: c.opt_text(r.basis),
+        ..Default::default()
+    }
+}
+
 fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<IndicatorView> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
-            let f = |n: &str| format!("{p}[{i}].{n}");
-            IndicatorView {
-                goal: c.opt_text(&r.goal),
-                level1: c.text(&r.level1, &f("level1")),
-                level2: c.opt_text(&r.level2),
-                level3: c.opt_text(&r.level3),
-                value: c.opt_text(&r.value),
-                basis: c.opt_text(&r.basis),
-                ..Default::default()
-            }
+            let common = Common {
+                goal: &r.goal,
+                level1: &r.level1,
+                level2: &r.level2,
+                level3: &r.level3,
+                value: &r.value,
+                basis: &r.basis,
+            };
+            indicator(c, common, &format!("{p}[{i}]"))
         })
         .collect()
 }
@@ -193,16 +214,18 @@ fn annual_rows(c: &mut Checker, rows: &[AnnualIndicator], p: &str) -> Vec<Indica
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
-            let f = |n: &str| format!("{p}[{i}].{n}");
+            let common = Common {
+                goal: &r.goal,
+                level1: &r.level1,
+                level2: &r.level2,
+                level3: &r.level3,
+                value: &r.value,
+                basis: &r.basis,
+            };
             IndicatorView {
-                goal: c.opt_text(&r.goal),
-                level1: c.text(&r.level1, &f("level1")),
-                level2: c.opt_text(&r.level2),
-                level3: c.opt_text(&r.level3),
                 before_last: c.opt_text(&r.before_last),
                 last: c.opt_text(&r.last),
-                value: c.opt_text(&r.value),
-                basis: c.opt_text(&r.basis),
+                ..indicator(c, common, &format!("{p}[{i}]"))
             }
         })
         .collect()
