@@ -1,26 +1,17 @@
 //! The `gongkai` command as a user runs it: bad input gives a Chinese message naming
 //! file, line, column and field, a non-zero exit, and no PDF; good input gives a PDF.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn gongkai(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run gongkai")
-}
+use std::path::{Path, PathBuf};
+use support::gongkai;
 
 fn input(name: &str) -> String {
     format!("{}/tests/inputs/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gongkai-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    support::scratch("cli", name)
 }
 
 /// Runs a failing build over an existing output file and checks the message and that

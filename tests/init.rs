@@ -1,22 +1,13 @@
 //! `gongkai init`: a skeleton that `check` guides through, and next year's file
 //! started from last year's.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
 
-fn gongkai(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
+use std::path::{Path, PathBuf};
+use support::gongkai;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gongkai-init-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    support::scratch("init", name)
 }
 
 #[test]

@@ -7,8 +7,25 @@ use gongkai::input::load_file;
 use gongkai::typeset_text::{PageText, Word};
 use gongkai::{Built, Toolkit};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+/// Runs the `gongkai` binary in `cwd`.
+pub fn gongkai(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run gongkai")
+}
+
+/// A fresh, empty directory for one test (`suite` keeps test binaries apart).
+pub fn scratch(suite: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongkai-{suite}-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
 
 pub fn toolkit() -> &'static Toolkit {
     static TOOLKIT: OnceLock<Toolkit> = OnceLock::new();
