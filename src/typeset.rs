@@ -14,24 +14,48 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandard, PdfStandards};
 
 /// The font files shipped in `fonts/` (SIL Open Font License, see `fonts/OFL.txt`).
-const FONT_FILES: &[(&str, &[u8])] = &[
-    (
-        "NotoSerifCJKsc-Regular.otf",
-        include_bytes!("../fonts/NotoSerifCJKsc-Regular.otf"),
-    ),
-    (
-        "NotoSerifCJKsc-Bold.otf",
-        include_bytes!("../fonts/NotoSerifCJKsc-Bold.otf"),
-    ),
-    (
-        "NotoSansCJKsc-Regular.otf",
-        include_bytes!("../fonts/NotoSansCJKsc-Regular.otf"),
-    ),
-    (
-        "NotoSansCJKsc-Bold.otf",
-        include_bytes!("../fonts/NotoSansCJKsc-Bold.otf"),
-    ),
+const FONT_NAMES: [&str; 4] = [
+    "NotoSerifCJKsc-Regular.otf",
+    "NotoSerifCJKsc-Bold.otf",
+    "NotoSansCJKsc-Regular.otf",
+    "NotoSansCJKsc-Bold.otf",
 ];
+
+/// Release builds carry the fonts inside the binary, so the program works from anywhere.
+#[cfg(not(debug_assertions))]
+fn font_data() -> Vec<Bytes> {
+    const DATA: [&[u8]; 4] = [
+        include_bytes!("../fonts/NotoSerifCJKsc-Regular.otf"),
+        include_bytes!("../fonts/NotoSerifCJKsc-Bold.otf"),
+        include_bytes!("../fonts/NotoSansCJKsc-Regular.otf"),
+        include_bytes!("../fonts/NotoSansCJKsc-Bold.otf"),
+    ];
+    DATA.iter().map(|d| Bytes::new(*d)).collect()
+}
+
+/// Debug and test builds read the same files from the repository at run time: linking
+/// 83 MB into every test binary made a clean `cargo test` several minutes slower.
+#[cfg(debug_assertions)]
+fn font_data() -> Vec<Bytes> {
+    static DATA: std::sync::OnceLock<Vec<Bytes>> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        FONT_NAMES
+            .iter()
+            .map(|name| {
+                let path = dir.join(name);
+                let data = std::fs::read(&path).unwrap_or_else(|e| {
+                    panic!(
+                        "debug build: cannot read {} ({e}); release builds embed the fonts",
+                        path.display()
+                    )
+                });
+                Bytes::new(data)
+            })
+            .collect()
+    })
+    .clone()
+}
 
 /// The embedded fonts, parsed once.
 #[derive(Clone)]
@@ -41,14 +65,11 @@ pub struct Fonts {
 
 impl Fonts {
     pub fn embedded() -> Fonts {
-        let fonts: Vec<Font> = FONT_FILES
-            .iter()
-            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
-            .collect();
+        let fonts: Vec<Font> = font_data().into_iter().flat_map(Font::iter).collect();
         // A font file Typst cannot read yields no face, silently: insist on all four.
         assert_eq!(
             fonts.len(),
-            FONT_FILES.len(),
+            FONT_NAMES.len(),
             "every embedded font file must yield exactly one face"
         );
         Fonts { fonts }
