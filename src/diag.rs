@@ -86,6 +86,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic of a registered code, with the code's severity.
+    pub fn new(code: &crate::codes::Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: code.severity,
+            ..Diagnostic::error(code.code, message)
+        }
+    }
+
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
@@ -94,6 +102,13 @@ impl Diagnostic {
             field: None,
             location: None,
             help: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
         }
     }
 
@@ -185,7 +200,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Columns a character takes in a terminal: CJK characters take two.
-fn display_width(c: char) -> usize {
+pub fn display_width(c: char) -> usize {
     if ('\u{1100}'..='\u{115F}').contains(&c)
         || ('\u{2E80}'..='\u{A4CF}').contains(&c)
         || ('\u{AC00}'..='\u{D7A3}').contains(&c)

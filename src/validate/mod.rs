@@ -45,14 +45,7 @@ impl Subject<'_> {
 }
 
 pub fn diagnostic(rule: &Rule, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        code: rule.code,
-        severity: rule.severity,
-        message: message.into(),
-        field: None,
-        location: None,
-        help: None,
-    }
+    Diagnostic::new(rule, message)
 }
 
 /// Runs every rule; errors first, then warnings, each in the order found.

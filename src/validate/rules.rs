@@ -1,23 +1,11 @@
-//! The validation rules: a stable code, a severity and what each checks. The README's
-//! table of rules is this list.
+//! The validation rules: a stable code, a severity and what each checks — the rules'
+//! part of the code registry (`crate::codes`). The README's table of rules is tested
+//! against this list.
 
-use crate::diag::Severity;
+/// A rule is a registered code: code, severity and what it checks.
+pub type Rule = crate::codes::Code;
 
-pub struct Rule {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub checks: &'static str,
-}
-
-macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $checks:literal;)*) => {
-        $(pub const $name: Rule = Rule { code: $code, severity: Severity::$sev, checks: $checks };)*
-        /// Every rule, in code order.
-        pub const ALL: &[Rule] = &[$($name),*];
-    };
-}
-
-rules! {
+crate::registry! {
     PRINTED_IDENTITY = "R101", Error,
         "表内恒等式（公开01第27/30/57/60行、公开04、各表1栏=2+…栏、公开07 6栏=1+2−3栏、公开09 1=2+3+6栏等、类=Σ款=Σ项）按印出的数不成立，且超出尾数误差";
     ROUNDING_TAIL = "W101", Warning,

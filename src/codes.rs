@@ -1,0 +1,220 @@
+//! The registry of diagnostic codes: each code once, with its severity and title.
+//!
+//! Input, output and bug codes (E…, B…) are listed here; the validation rules (R…, W…)
+//! in `validate/rules.rs`, with the same shape. `lookup` and `all` see both. Adding a
+//! code is one line; the tests check that every code the program emits is registered
+//! with the severity it is emitted with, that the README's tables agree with the
+//! registry, and that a test exercises every code.
+
+use crate::diag::Severity;
+
+/// One diagnostic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// What the code means, in a line.
+    pub title: &'static str,
+}
+
+/// `NAME = "E0101", Error, "…";` declares `pub const NAME: Code` and lists it in `ALL`.
+#[macro_export]
+macro_rules! registry {
+    ($($name:ident = $code:literal, $sev:ident, $title:literal;)*) => {
+        $(pub const $name: $crate::codes::Code = $crate::codes::Code {
+            code: $code,
+            severity: $crate::diag::Severity::$sev,
+            title: $title,
+        };)*
+        /// Every code of this table, in declaration order.
+        pub const ALL: &[$crate::codes::Code] = &[$($name),*];
+    };
+}
+
+registry! {
+    INPUT_UNREADABLE = "E0001", Error, "输入文件找不到或无法读取";
+    NOT_UTF8 = "E0002", Error, "输入文件不是 UTF-8 编码";
+    DIRECTORY_UNREADABLE = "E0003", Error, "批量生成时目录无法读取";
+    NOT_A_FILE = "E0004", Error, "输入不是普通文件（命名管道、设备等）";
+    TOML_SYNTAX = "E0100", Error, "TOML 语法错误";
+    UNKNOWN_FIELD = "E0101", Error, "未知字段";
+    MISSING_FIELD = "E0102", Error, "缺少必填字段";
+    WRONG_TYPE = "E0103", Error, "字段类型错误";
+    BAD_AMOUNT = "E0104", Error, "无法识别的金额";
+    DUPLICATE_KEY = "E0105", Error, "同一个键写了两次";
+    NEGATIVE_AMOUNT = "E0201", Error, "金额为负数";
+    EMPTY_TEXT = "E0202", Error, "文本为空";
+    AMOUNT_UNIT = "E0203", Error, "不认识的金额单位";
+    UNKNOWN_EDITION = "E0204", Error, "没有这个名称的版式";
+    NO_EDITION_FOR_YEAR = "E0205", Error, "没有适用于该年度的版式";
+    BAD_DATE = "E0206", Error, "日期格式错误";
+    FUNCTION_CODE_MALFORMED = "E0210", Error, "功能分类科目编码不是 7 位数字";
+    FUNCTION_CODE_DUPLICATE = "E0211", Error, "功能分类科目重复";
+    FUNCTION_CODE_UNKNOWN = "E0212", Error, "目录中没有该功能分类科目";
+    FUNCTION_PARENT_MISSING = "E0213", Error, "目录中没有该科目的上级科目";
+    FUNCTION_CLASS_OUTSIDE = "E0214", Error, "科目所属的类不在版式的支出分类中";
+    ECONOMIC_CODE_MALFORMED = "E0220", Error, "经济分类科目编码不是 5 位数字";
+    ECONOMIC_CODE_UNKNOWN = "E0221", Error, "目录中没有该经济分类科目";
+    ECONOMIC_CODE_NOT_PRINTED = "E0222", Error, "经济分类科目不在版式的基本支出明细表中";
+    TABLE_NOTE_UNKNOWN = "E0230", Error, "table_notes 指向不存在的表";
+    TYPED_TABLE_UNKNOWN = "E0231", Error, "[typed] 指向不存在的表";
+    TYPED_COLUMN_UNKNOWN = "E0232", Error, "[typed] 指向不存在的栏";
+    TYPED_FIGURE_UNKNOWN = "E0233", Error, "[typed] 指向不存在的数";
+    PREVIOUS_FILE = "E0250", Error, "上年文件无法读取或有错误";
+    PREVIOUS_YEAR = "E0251", Error, "上年文件的年度不是上一年";
+    PREVIOUS_AMOUNT_UNIT = "E0252", Error, "上年数的金额单位不认识";
+    SHARE_METHOD = "E0253", Error, "不认识的占比取整方法";
+    PERCENT_PRECISION = "E0254", Error, "百分比小数位数超出范围";
+    CLASS_USE = "E0255", Error, "用途说明所指的类没有一般公共预算财政拨款支出";
+    PROJECTS_EXCEED = "E0256", Error, "所列主要项目金额合计超过项目支出";
+    PROCUREMENT_EXCEEDS = "E0257", Error, "授予中小企业、小微企业的合同金额超过其整体";
+    RECEPTION_EXCEEDS = "E0258", Error, "外宾接待支出超过公务接待费";
+    EVALUATION_COUNT = "E0259", Error, "自评项目数少于所列项目";
+    OUTPUT_UNWRITABLE = "E0301", Error, "输出文件无法写入";
+    OUTPUT_NOT_PDF = "E0302", Error, "输出文件不以 .pdf 结尾";
+    OUTPUT_IS_INPUT = "E0303", Error, "输出文件就是输入文件";
+    OUTPUT_SHARED = "E0304", Error, "批量生成时两个输入写到同一个输出文件";
+    MISSING_GLYPH = "E0401", Error, "内置字体中没有的字符";
+    TEMPLATE_UNREADABLE = "E0501", Error, "--templates 中的模板无法读取";
+    TEMPLATE_DIR_MISSING = "E0502", Error, "--templates 目录不存在";
+    TEMPLATE_FAILS = "E0503", Error, "--templates 中改写的模板出错";
+    FISCAL_LEVEL = "E0601", Error, "不认识的财政级次";
+    GLOSSARY_OMIT = "E0602", Error, "要略去的名词解释版式中没有";
+    GLOSSARY_CODE = "E0603", Error, "名词解释给出的科目不在 [[items]] 中";
+    GLOSSARY_PATTERN = "E0604", Error, "名词解释编号格式中没有 {n}";
+    BUDGET_SCORE_WEIGHT = "E0610", Error, "预算执行分值与指标权重合计不等于总分";
+    EXECUTION_RATE = "E0611", Error, "执行率与执行数、预算数不符";
+    SCORE = "E0612", Error, "得分与权重、目标值、完成值不符";
+    TOTAL_SCORE = "E0613", Error, "总分不是各项得分之和";
+    SCORE_MISSING = "E0614", Error, "指标缺少得分";
+    SCORE_RANGE = "E0615", Error, "分值为负或超过权重";
+    ZERO_BUDGET_RATE = "E0616", Error, "预算数为零，无法计算执行率";
+    INDICATOR_UNITS = "E0617", Error, "目标值与完成值的单位不同";
+    NOT_AN_OPTION = "E0618", Error, "不是可选项";
+    PROJECT_FUNDS = "E0619", Error, "项目支出明细合计与资金来源合计不符";
+    CURRENT_YEAR_FUNDS = "E0620", Error, "当年预算拨款大于所属金额";
+    FORM_ECONOMIC_CODE = "E0621", Error, "自评表中的经济分类科目不在目录中";
+    FORM_YEARS = "E0622", Error, "终止年度早于起始年度";
+    INIT_EXISTS = "E0701", Error, "init 要写的文件已存在";
+    TEMPLATE_BUG = "B0001", Error, "内置模板渲染失败（gongkai 的缺陷）";
+    TYPESET_BUG = "B0002", Error, "排版失败（gongkai 的缺陷）";
+    PDF_EXPORT_BUG = "B0003", Error, "PDF 导出失败（gongkai 的缺陷）";
+    PDF_FALLBACK = "B0004", Warning, "PDF 未满足 PDF/UA-1 或 PDF/A-2b，退为较低的标准";
+    PANIC = "B0005", Error, "处理一个文件时程序内部出错（gongkai 的缺陷）";
+}
+
+/// Every registered code: these, then the validation rules.
+pub fn all() -> impl Iterator<Item = &'static Code> {
+    ALL.iter().chain(crate::validate::rules::ALL)
+}
+
+/// The registry's entry for `code`.
+pub fn lookup(code: &str) -> Option<&'static Code> {
+    all().find(|c| c.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = BTreeSet::new();
+        for c in all() {
+            assert!(seen.insert(c.code), "{} is registered twice", c.code);
+            let (letter, digits) = c.code.split_at(1);
+            let width = if "EB".contains(letter) { 4 } else { 3 };
+            assert!(
+                "EBRW".contains(letter)
+                    && digits.len() == width
+                    && digits.chars().all(|d| d.is_ascii_digit()),
+                "{} is not a code",
+                c.code
+            );
+            // The letter says the severity of a rule: R is an error, W a warning.
+            match letter {
+                "R" => assert_eq!(c.severity, Severity::Error, "{}", c.code),
+                "W" => assert_eq!(c.severity, Severity::Warning, "{}", c.code),
+                _ => {}
+            }
+        }
+    }
+
+    /// Every code literal in the program's source is registered, and the constructor
+    /// it is given to matches the registered severity.
+    #[test]
+    fn every_code_the_program_emits_is_registered() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        collect_rs(&src, &mut files);
+        let mut unregistered = Vec::new();
+        let mut found = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (code, before) in code_literals(&text) {
+                found += 1;
+                match lookup(code) {
+                    None => unregistered.push(format!("{code} in {}", file.display())),
+                    Some(entry) => {
+                        if before.ends_with("Diagnostic::warning(") {
+                            assert_eq!(entry.severity, Severity::Warning, "{code}");
+                        }
+                        if before.ends_with("Diagnostic::error(") {
+                            assert_eq!(entry.severity, Severity::Error, "{code}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 60, "the scan sees the codes ({found})");
+        assert!(
+            unregistered.is_empty(),
+            "codes used but not registered in src/codes.rs: {unregistered:?}"
+        );
+    }
+
+    fn collect_rs(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                collect_rs(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+
+    /// `"E0101"`-like string literals, with the text just before each (whitespace
+    /// squeezed out, so a constructor on the previous line is seen).
+    fn code_literals(text: &str) -> Vec<(&str, String)> {
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices('"') {
+            let Some(rest) = text.get(at + 1..) else {
+                continue;
+            };
+            let Some(end) = rest.find('"') else { continue };
+            let candidate = &rest[..end];
+            if !candidate.is_ascii() || !(4..=5).contains(&candidate.len()) {
+                continue;
+            }
+            let (letter, digits) = candidate.split_at(1);
+            let width = if "EB".contains(letter) { 4 } else { 3 };
+            if "EBRW".contains(letter)
+                && digits.len() == width
+                && digits.chars().all(|d| d.is_ascii_digit())
+            {
+                let mut start = at.saturating_sub(80);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let before: String = text[start..at]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                found.push((candidate, before));
+            }
+        }
+        found
+    }
+}
