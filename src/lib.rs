@@ -7,6 +7,8 @@
 
 pub mod batch;
 pub mod catalog;
+pub mod cli;
+pub mod codes;
 pub mod compute;
 pub mod diag;
 pub mod edition;
@@ -27,7 +29,7 @@ use compute::Booklet;
 use diag::{Diagnostic, Failure};
 use input::Loaded;
 use render::Renderer;
-use typeset::{Fonts, PdfSettings};
+use typeset::{Conformance, Fonts, PdfSettings};
 use typst_layout::PagedDocument;
 
 /// Where the built-in sample booklet's input lives in the repository.
@@ -45,11 +47,21 @@ pub struct Toolkit {
 /// The products of one build, each stage's output kept for inspection and tests.
 pub struct Built {
     pub booklet: Booklet,
-    /// Warnings (and, in a draft, the errors printed anyway).
+    /// Warnings (and, in a draft, the errors printed anyway), and a PDF standard
+    /// fallback if there was one.
     pub diagnostics: Vec<Diagnostic>,
     pub typst_source: String,
     pub document: PagedDocument,
     pub pdf: Vec<u8>,
+    /// The PDF standards the file met.
+    pub conformance: Conformance,
+}
+
+/// A booklet checked and rendered to Typst source, not yet typeset.
+pub struct Rendered {
+    pub booklet: Booklet,
+    pub diagnostics: Vec<Diagnostic>,
+    pub typst_source: String,
 }
 
 /// A booklet computed and validated, not yet typeset.
@@ -115,9 +127,9 @@ impl Toolkit {
         })
     }
 
-    /// The whole pipeline up to the PDF bytes; nothing is written. Refuses while an
-    /// error stands, unless `options.draft`.
-    pub fn build(&self, loaded: &Loaded, options: BuildOptions) -> Result<Built, Failure> {
+    /// check → render: the Typst source, or why not. Refuses while an error stands,
+    /// unless `options.draft`.
+    pub fn render(&self, loaded: &Loaded, options: BuildOptions) -> Result<Rendered, Failure> {
         let Checked {
             booklet,
             diagnostics,
@@ -129,6 +141,20 @@ impl Toolkit {
             return Err(Failure::many(diagnostics));
         }
         let typst_source = self.renderer.render(&booklet, options.draft)?;
+        Ok(Rendered {
+            booklet,
+            diagnostics,
+            typst_source,
+        })
+    }
+
+    /// typeset → PDF bytes of rendered source; nothing is written.
+    pub fn typeset(&self, rendered: Rendered, options: BuildOptions) -> Result<Built, Failure> {
+        let Rendered {
+            booklet,
+            mut diagnostics,
+            typst_source,
+        } = rendered;
         let document = typeset::typeset(
             &typst_source,
             self.renderer.typst_library(),
@@ -140,14 +166,22 @@ impl Toolkit {
             date: chrono::NaiveDate::parse_from_str(&booklet.unit.published_iso, "%Y-%m-%d")
                 .unwrap_or_default(),
         };
-        let pdf = typeset::export_pdf(&document, &settings)?;
+        let exported = typeset::export_pdf(&document, &settings)?;
+        diagnostics.extend(exported.fallback);
         Ok(Built {
             booklet,
             diagnostics,
             typst_source,
             document,
-            pdf,
+            pdf: exported.pdf,
+            conformance: exported.conformance,
         })
+    }
+
+    /// The whole pipeline up to the PDF bytes; nothing is written. Refuses while an
+    /// error stands, unless `options.draft`.
+    pub fn build(&self, loaded: &Loaded, options: BuildOptions) -> Result<Built, Failure> {
+        self.typeset(self.render(loaded, options)?, options)
     }
 }
 

@@ -1,202 +1,164 @@
-//! The `gongkai` command line.
+//! The `gongkai` command line: parses with `gongkai::cli` and runs the command.
 
+use clap::Parser;
+use gongkai::cli::usage::{self, UsageError};
+use gongkai::cli::{BuildArgs, CheckArgs, Cli, Command, Common, Format, InitArgs, WatchArgs};
 use gongkai::diag::{Diagnostic, Failure};
 use gongkai::input::{load_file, load_str, Loaded};
-use gongkai::output::write_atomically;
+use gongkai::output::{check_output, write_atomically};
 use gongkai::report::{summary, to_json};
 use gongkai::{batch, BuildOptions, Toolkit, SAMPLE, SAMPLE_PATH};
-use std::io::IsTerminal;
+use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-const USAGE: &str = "\
-gongkai —— 部门决算公开 PDF 生成工具
-
-用法：
-  gongkai build [输入文件.toml] [-o 输出.pdf] [--draft] [--emit typ 目录] [--templates 目录]
-      生成决算公开 PDF。不给输入文件时生成内置示例（data/huangpi-network-ops/2024.toml）。
-      不给 -o 时写到 out/<单位目录名>-<年度>.pdf。有错误时拒绝生成；
-      --draft 照样生成，每页加“草稿”水印，并列出未解决的问题。
-      --emit typ 目录：另写出生成的 Typst 源文件（可用 typst compile --font-path fonts 编译）。
-      --templates 目录：用该目录中同名的模板替换内置模板。
-  gongkai build 目录或多个文件 [--draft] [--templates 目录]
-      批量生成：目录下所有 <单位>/<年度>.toml，多核并行，最后汇总成败；有失败时退出码为 1。
-  gongkai watch 输入文件.toml [-o 输出.pdf] [--draft] [--templates 目录]
-      监视输入文件，每次保存后自动重新生成。
-  gongkai check [输入文件.toml] [--format json] [--deny-warnings]
-      只核对数据，不生成 PDF。退出码：0 无错误，1 有错误（或 --deny-warnings 时有警告），
-      2 输入文件无法使用（找不到、格式错误）或参数错误。
-  gongkai init 目录 --unit 单位名称 --year 年度
-      在目录中写出 <年度>.toml 骨架，每个字段带中文说明；再用 gongkai check 逐项补全。
-  gongkai --help | --version
-";
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let rest = args.get(1..).unwrap_or_default();
-    match args.first().map(String::as_str) {
-        None | Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
+    let argv: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let cli = match Cli::try_parse_from(std::iter::once("gongkai".to_string()).chain(argv.clone()))
+    {
+        Ok(cli) => cli,
+        Err(err) => {
+            return match usage::from_clap(&err, &argv) {
+                // --help, --version
+                None => {
+                    let _ = err.print();
+                    ExitCode::SUCCESS
+                }
+                Some(error) => usage_error(&error, &argv),
+            };
         }
-        Some("-V" | "--version") => {
-            println!("gongkai {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+    };
+    batch::quiet_guarded_panics();
+    let result = match cli.command {
+        None => {
+            let _ = gongkai::cli::command().print_help();
+            return ExitCode::SUCCESS;
         }
-        Some("build") => match Args::parse(
-            rest,
-            &["-o", "--output", "--emit", "--templates"],
-            &["--draft"],
-        ) {
-            Ok(a) if a.inputs.len() > 1 || a.inputs.first().is_some_and(|p| p.is_dir()) => batch(a),
-            Ok(a) => build(a),
-            Err(message) => usage_error(&message),
-        },
-        Some("watch") => {
-            match Args::parse(rest, &["-o", "--output", "--templates"], &["--draft"]) {
-                Ok(a) if a.inputs.len() == 1 => watch(a),
-                Ok(_) => usage_error("watch 需要且只需要一个输入文件"),
-                Err(message) => usage_error(&message),
-            }
+        Some(Command::Build(args)) => build(args, &argv),
+        Some(Command::Check(args)) => Ok(check(args)),
+        Some(Command::Watch(args)) => Ok(watch(args)),
+        Some(Command::Init(args)) => Ok(init(args)),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut gongkai::cli::command(),
+                "gongkai",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
         }
-        Some("check") => match Args::parse(rest, &["--format"], &["--deny-warnings"]) {
-            Ok(a) => check(a),
-            Err(message) => usage_error(&message),
-        },
-        Some("init") => match Args::parse(rest, &["--unit", "--year", "--from"], &[]) {
-            Ok(a) => init(a),
-            Err(message) => usage_error(&message),
-        },
-        Some(other) => usage_error(&format!("不认识的命令“{other}”")),
-    }
+    };
+    result.unwrap_or_else(|error| usage_error(&error, &argv))
 }
 
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("错误：{message}\n\n{USAGE}");
+fn usage_error(error: &UsageError, argv: &[String]) -> ExitCode {
+    eprint!("{}", error.render(argv));
     ExitCode::from(2)
 }
 
-/// A subcommand's arguments: input paths, options with a value, switches.
-struct Args {
-    inputs: Vec<PathBuf>,
-    values: Vec<(String, String)>,
-    switches: Vec<String>,
+/// The spelling of an option the user typed (`-o` or `--output`), to point at.
+fn typed<'a>(argv: &'a [String], spellings: &[&'a str]) -> &'a str {
+    spellings
+        .iter()
+        .find(|s| {
+            argv.iter()
+                .any(|a| a == *s || a.starts_with(&format!("{s}=")))
+        })
+        .copied()
+        .unwrap_or(spellings[0])
 }
 
-impl Args {
-    fn parse(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
-        let mut parsed = Args {
-            inputs: Vec::new(),
-            values: Vec::new(),
-            switches: Vec::new(),
-        };
-        let mut it = args.iter();
-        while let Some(arg) = it.next() {
-            let a = arg.as_str();
-            if a == "--emit" && with_value.contains(&a) {
-                // `--emit typ <dir>`: the kind, then where.
-                match (it.next().map(String::as_str), it.next()) {
-                    (Some("typ"), Some(dir)) => parsed.values.push((a.to_string(), dir.clone())),
-                    _ => return Err("用法：--emit typ <目录>".to_string()),
-                }
-            } else if with_value.contains(&a) {
-                let v = it.next().ok_or_else(|| format!("{a} 后面需要给出取值"))?;
-                parsed.values.push((a.to_string(), v.clone()));
-            } else if switches.contains(&a) {
-                parsed.switches.push(a.to_string());
-            } else if a.starts_with('-') {
-                return Err(format!("不认识的选项“{a}”"));
-            } else {
-                parsed.inputs.push(PathBuf::from(a));
-            }
-        }
-        Ok(parsed)
-    }
-
-    fn value(&self, names: &[&str]) -> Option<&str> {
-        self.values
-            .iter()
-            .rev()
-            .find(|(k, _)| names.contains(&k.as_str()))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn switch(&self, name: &str) -> bool {
-        self.switches.iter().any(|s| s == name)
-    }
-
-    fn input(&self) -> Option<&Path> {
-        self.inputs.first().map(PathBuf::as_path)
-    }
-
-    fn load(&self) -> Result<Loaded, Failure> {
-        match self.input() {
-            Some(path) => load_file(path),
-            None => load_str(Path::new(SAMPLE_PATH), SAMPLE),
-        }
-    }
-
-    fn toolkit(&self) -> Result<Toolkit, Failure> {
-        match self.value(&["--templates"]) {
-            Some(dir) => Toolkit::with_templates(Path::new(dir)),
-            None => Ok(Toolkit::new()),
-        }
+fn load(input: Option<&Path>) -> Result<Loaded, Failure> {
+    match input {
+        Some(path) => load_file(path),
+        None => load_str(Path::new(SAMPLE_PATH), SAMPLE),
     }
 }
 
-fn check(args: Args) -> ExitCode {
-    if args.inputs.len() > 1 {
-        return usage_error("check 一次只核对一个文件");
+fn toolkit(common: &Common) -> Result<Toolkit, Failure> {
+    match &common.templates {
+        Some(dir) => Toolkit::with_templates(dir),
+        None => Ok(Toolkit::new()),
     }
-    let json = match args.value(&["--format"]) {
-        None | Some("text") => false,
-        Some("json") => true,
-        Some(other) => {
-            return usage_error(&format!("--format 只能是 text 或 json，不能是“{other}”"))
-        }
-    };
+}
+
+fn check(args: CheckArgs) -> ExitCode {
     let toolkit = Toolkit::new();
     // A file that cannot be read or parsed is unusable (2); everything found after
     // that, resolve errors included, is an error in the data (1).
-    let (diagnostics, unusable) = match args.load() {
+    let (diagnostics, unusable) = match load(args.input.as_deref()) {
         Err(failure) => (failure.diagnostics, true),
         Ok(loaded) => match toolkit.check(&loaded) {
             Ok(checked) => (checked.diagnostics, false),
             Err(failure) => (failure.diagnostics, false),
         },
     };
-    if json {
-        println!("{:#}", to_json(&diagnostics));
-    } else {
-        for d in &diagnostics {
-            eprintln!("{d}");
+    match args.format {
+        Format::Json => println!("{:#}", to_json(&diagnostics)),
+        Format::Text => {
+            for d in &diagnostics {
+                eprintln!("{d}");
+            }
+            eprintln!("{}。", summary(&diagnostics));
         }
-        eprintln!("{}。", summary(&diagnostics));
     }
     let errors = diagnostics.iter().any(Diagnostic::is_error);
     if unusable {
         ExitCode::from(2)
-    } else if errors || (args.switch("--deny-warnings") && !diagnostics.is_empty()) {
+    } else if errors || (args.deny_warnings && !diagnostics.is_empty()) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn build(args: Args) -> ExitCode {
-    match run_build(&args) {
-        Ok((path, diagnostics)) => {
+fn build(args: BuildArgs, argv: &[String]) -> Result<ExitCode, UsageError> {
+    if let Some(kind) = args.emit.as_ref().map(|v| &v[0]).filter(|k| *k != "typ") {
+        return Err(UsageError::new(format!("--emit 不能写出“{kind}”"))
+            .at(kind.as_str())
+            .help("目前只能写出 Typst 源文件：--emit typ <目录>")
+            .in_command("build"));
+    }
+    let is_batch = args.inputs.len() > 1 || args.inputs.first().is_some_and(|p| p.is_dir());
+    if !is_batch {
+        return Ok(build_one(&args));
+    }
+    let refuse = |option: &str| {
+        Err(UsageError::new(format!("批量生成时不能用 {option}"))
+            .at(option)
+            .help("批量生成时每个文件写到 out/<单位目录名>-<年度>.pdf；要单独指定输出，请一个一个生成")
+            .in_command("build"))
+    };
+    if args.output.is_some() {
+        return refuse(typed(argv, &["-o", "--output"]));
+    }
+    if args.emit.is_some() {
+        return refuse("--emit");
+    }
+    Ok(build_batch(&args))
+}
+
+fn build_one(args: &BuildArgs) -> ExitCode {
+    let input = args.inputs.first().map(PathBuf::as_path);
+    let result = batch::guarded(input.unwrap_or(Path::new(SAMPLE_PATH)), || run_build(args));
+    match result {
+        Ok((path, diagnostics, conformance)) => {
             for d in &diagnostics {
                 eprintln!("{d}");
             }
-            if args.switch("--draft") && diagnostics.iter().any(Diagnostic::is_error) {
+            if args.common.draft && diagnostics.iter().any(Diagnostic::is_error) {
                 eprintln!(
-                    "已生成草稿（每页带“草稿”水印，{}）：{}",
+                    "已生成草稿（每页带“草稿”水印，{}）：{}（{}）",
                     summary(&diagnostics),
-                    path.display()
+                    path.display(),
+                    conformance.label()
                 );
             } else {
-                eprintln!("已生成：{}", path.display());
+                eprintln!("已生成：{}（{}）", path.display(), conformance.label());
             }
             ExitCode::SUCCESS
         }
@@ -211,44 +173,36 @@ fn build(args: Args) -> ExitCode {
     }
 }
 
-fn run_build(args: &Args) -> Result<(PathBuf, Vec<Diagnostic>), Failure> {
-    let loaded = args.load()?;
-    let output = args
-        .value(&["-o", "--output"])
-        .map(PathBuf::from)
-        .unwrap_or_else(|| default_output(&loaded.source.path, *loaded.input.unit.year.get_ref()));
-    check_output(&output, args.input())?;
-    let toolkit = args.toolkit()?;
+type BuildResult = (PathBuf, Vec<Diagnostic>, gongkai::typeset::Conformance);
+
+fn run_build(args: &BuildArgs) -> Result<BuildResult, Failure> {
+    let input = args.inputs.first().map(PathBuf::as_path);
+    let loaded = load(input)?;
+    let output = args.output.clone().unwrap_or_else(|| {
+        batch::default_output(&loaded.source.path, *loaded.input.unit.year.get_ref())
+    });
+    check_output(&output, input)?;
+    let toolkit = toolkit(&args.common)?;
     let options = BuildOptions {
-        draft: args.switch("--draft"),
+        draft: args.common.draft,
         keep_cache: false,
     };
-    let built = toolkit.build(&loaded, options)?;
-    if let Some(dir) = args.value(&["--emit"]) {
+    let rendered = toolkit.render(&loaded, options)?;
+    // Written before typesetting, so the source is there when Typst fails on it.
+    if let Some(dir) = args.emit_dir() {
         emit_typst(
-            Path::new(dir),
-            &built.typst_source,
+            &dir,
+            &rendered.typst_source,
             toolkit.renderer.typst_library(),
         )?;
+        eprintln!(
+            "已写出 Typst 源文件：{}",
+            dir.join(gongkai::render::MAIN).display()
+        );
     }
+    let built = toolkit.typeset(rendered, options)?;
     write_atomically(&output, &built.pdf)?;
-    Ok((output, built.diagnostics))
-}
-
-fn check_output(output: &Path, input: Option<&Path>) -> Result<(), Failure> {
-    if output.extension().is_none_or(|e| e != "pdf") {
-        return Err(Failure::new(Diagnostic::error(
-            "E0302",
-            format!("输出文件应以 .pdf 结尾：{}", output.display()),
-        )));
-    }
-    if input == Some(output) {
-        return Err(Failure::new(Diagnostic::error(
-            "E0303",
-            "输出文件与输入文件相同，拒绝覆盖输入".to_string(),
-        )));
-    }
-    Ok(())
+    Ok((output, built.diagnostics, built.conformance))
 }
 
 /// Writes the generated source and the library it imports, ready for
@@ -261,52 +215,52 @@ fn emit_typst(dir: &Path, source: &str, library: &[(String, String)]) -> Result<
     Ok(())
 }
 
-fn batch(args: Args) -> ExitCode {
-    if args.value(&["-o", "--output", "--emit"]).is_some() {
-        return usage_error(
-            "批量生成时不能用 -o 或 --emit：每个文件写到 out/<单位目录名>-<年度>.pdf",
-        );
-    }
-    let run = || -> Result<Vec<batch::Report>, Failure> {
-        let inputs = batch::collect_inputs(&args.inputs)?;
-        let toolkit = args.toolkit()?;
-        let options = BuildOptions {
-            draft: args.switch("--draft"),
-            keep_cache: false,
-        };
-        let terminal = std::io::stderr().is_terminal();
-        let progress = |done: usize, total: usize, report: &batch::Report| {
-            let width = 30;
-            let filled = width * done / total.max(1);
-            let mark = match report.outcome {
-                batch::Outcome::Built { .. } => "完成",
-                batch::Outcome::Failed(_) => "失败",
-            };
-            let bar = format!(
-                "[{}{}] {done}/{total}",
-                "#".repeat(filled),
-                "-".repeat(width - filled)
-            );
-            if terminal {
-                eprint!("\r\x1b[2K{bar} {mark} {}", report.input.display());
-            } else {
-                eprintln!("{bar} {mark} {}", report.input.display());
-            }
-        };
-        Ok(batch::build_all(&toolkit, &inputs, options, &progress))
-    };
-    let reports = match run() {
-        Ok(r) => r,
+fn build_batch(args: &BuildArgs) -> ExitCode {
+    let inputs = match batch::collect_inputs(&args.inputs) {
+        Ok(inputs) => inputs,
         Err(failure) => {
             eprint!("{failure}");
             return ExitCode::from(2);
         }
     };
-    if reports.is_empty() {
+    if inputs.is_empty() {
         eprintln!("没有找到要生成的文件（应为 <单位目录>/<年度>.toml）");
         return ExitCode::FAILURE;
     }
-    eprintln!();
+    let toolkit = match toolkit(&args.common) {
+        Ok(t) => t,
+        Err(failure) => {
+            eprint!("{failure}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = BuildOptions {
+        draft: args.common.draft,
+        keep_cache: false,
+    };
+    let total = inputs.len();
+    let bar = ProgressBar::new(total as u64).with_style(
+        ProgressStyle::with_template("[{bar:30}] {pos}/{len} {wide_msg}")
+            .expect("valid template")
+            .progress_chars("#>-"),
+    );
+    let done = AtomicUsize::new(0);
+    let progress = |report: &batch::Report| {
+        let n = done.fetch_add(1, Ordering::SeqCst) + 1;
+        let mark = match report.outcome {
+            batch::Outcome::Built { .. } => "完成",
+            batch::Outcome::Failed(_) => "失败",
+        };
+        bar.inc(1);
+        if bar.is_hidden() {
+            // Not a terminal (a log): one line per file.
+            eprintln!("[{n}/{total}] {mark} {}", report.input.display());
+        } else {
+            bar.set_message(format!("{mark} {}", report.input.display()));
+        }
+    };
+    let reports = batch::build_all(&toolkit, &inputs, options, &progress);
+    bar.finish_and_clear();
     let mut failed = 0;
     for report in &reports {
         match &report.outcome {
@@ -349,14 +303,12 @@ fn batch(args: Args) -> ExitCode {
     }
 }
 
-fn init(args: Args) -> ExitCode {
-    let Some(year) = args.value(&["--year"]).and_then(|y| y.parse::<i32>().ok()) else {
-        return usage_error("init 需要 --year 年度（如 --year 2025）");
-    };
-    let result = match (args.value(&["--from"]), args.input(), args.value(&["--unit"])) {
-        (Some(from), _, _) => gongkai::init::continue_from(Path::new(from), year),
-        (None, Some(dir), Some(unit)) => gongkai::init::write_skeleton(dir, unit, year),
-        _ => return usage_error("用法：gongkai init 目录 --unit 单位名称 --year 年度，或 gongkai init --from 上年文件 --year 年度"),
+fn init(args: InitArgs) -> ExitCode {
+    let result = match (&args.from, &args.dir, &args.unit) {
+        (Some(from), _, _) => gongkai::init::continue_from(from, args.year),
+        (None, Some(dir), Some(unit)) => gongkai::init::write_skeleton(dir, unit, args.year),
+        // clap requires the directory and --unit unless --from is given.
+        _ => unreachable!("clap checks init's arguments"),
     };
     match result {
         Ok(path) => {
@@ -374,31 +326,37 @@ fn init(args: Args) -> ExitCode {
     }
 }
 
-fn watch(args: Args) -> ExitCode {
-    let input = args.input().expect("one input").to_path_buf();
-    let year = load_file(&input)
-        .map(|l| *l.input.unit.year.get_ref())
-        .unwrap_or(0);
-    let output = args
-        .value(&["-o", "--output"])
-        .map(PathBuf::from)
-        .unwrap_or_else(|| default_output(&input, year));
-    if let Err(f) = check_output(&output, Some(&input)) {
-        eprint!("{f}");
-        return ExitCode::from(2);
-    }
-    match args.toolkit() {
-        Ok(toolkit) => {
-            gongkai::watch::watch(&toolkit, &input, &output, args.switch("--draft"), None);
-            ExitCode::SUCCESS
+fn watch(args: WatchArgs) -> ExitCode {
+    if let Some(output) = &args.output {
+        if let Err(f) = check_output(output, Some(&args.input)) {
+            eprint!("{f}");
+            return ExitCode::from(2);
         }
+    }
+    let toolkit = match toolkit(&args.common) {
+        Ok(t) => t,
         Err(f) => {
             eprint!("{f}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut session = gongkai::watch::Session {
+        toolkit,
+        input: args.input.clone(),
+        output: args.output.clone(),
+        draft: args.common.draft,
+        templates: args.common.templates.clone(),
+    };
+    eprintln!("正在监视 {}（Ctrl+C 结束）", args.input.display());
+    let mut printer = gongkai::watch::Printer::default();
+    match session.run(|result| {
+        printer.print(result);
+        true
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：无法监视文件的变化（{e}）");
             ExitCode::from(2)
         }
     }
-}
-
-fn default_output(input: &Path, year: i32) -> PathBuf {
-    batch::default_output(input, year)
 }

@@ -2,6 +2,7 @@
 //! embedded in the binary. No system fonts are used, so every machine produces the
 //! same booklet.
 
+use crate::codes;
 use crate::diag::{Diagnostic, Failure};
 use crate::render::MAIN;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -117,7 +118,51 @@ pub fn typeset(
         .map_err(|err| typst_bug(source, err, &warned.warnings))
 }
 
-pub fn export_pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Vec<u8>, Failure> {
+/// The standards a written PDF meets, best first: export tries them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conformance {
+    /// Archival (PDF/A-2b) and accessible (PDF/UA-1, tagged).
+    ArchivalAccessible,
+    /// Archival alone: the document did not validate as PDF/UA-1.
+    Archival,
+    /// Neither: the document did not validate as PDF/A-2b either.
+    Plain,
+}
+
+impl Conformance {
+    const ALL: [Conformance; 3] = [
+        Conformance::ArchivalAccessible,
+        Conformance::Archival,
+        Conformance::Plain,
+    ];
+
+    fn standards(self) -> &'static [PdfStandard] {
+        match self {
+            Conformance::ArchivalAccessible => &[PdfStandard::A_2b, PdfStandard::Ua_1],
+            Conformance::Archival => &[PdfStandard::A_2b],
+            Conformance::Plain => &[],
+        }
+    }
+
+    /// `PDF/A-2b + PDF/UA-1`, `PDF/A-2b`, `普通 PDF`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Conformance::ArchivalAccessible => "PDF/A-2b + PDF/UA-1",
+            Conformance::Archival => "PDF/A-2b",
+            Conformance::Plain => "普通 PDF（不符合 PDF/A、PDF/UA）",
+        }
+    }
+}
+
+/// A PDF and the standards it met. A fallback below the first attempt comes with a
+/// warning saying which standard failed and why.
+pub struct Exported {
+    pub pdf: Vec<u8>,
+    pub conformance: Conformance,
+    pub fallback: Option<Diagnostic>,
+}
+
+pub fn export_pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Exported, Failure> {
     use chrono::Datelike;
     let datetime = Datetime::from_ymd_hms(
         settings.date.year(),
@@ -127,43 +172,55 @@ pub fn export_pdf(document: &PagedDocument, settings: &PdfSettings) -> Result<Ve
         0,
         0,
     );
-    // Archival (PDF/A-2b) and accessible (PDF/UA-1, tagged) where the document
-    // validates; otherwise archival alone, then plain, so a booklet is never lost to
-    // a conformance detail.
-    let attempts: [&[PdfStandard]; 3] = [
-        &[PdfStandard::A_2b, PdfStandard::Ua_1],
-        &[PdfStandard::A_2b],
-        &[],
-    ];
-    let mut last_error = None;
-    for standards in attempts {
+    // Archival and accessible where the document validates; otherwise archival alone,
+    // then plain, so a booklet is never lost to a conformance detail — but never
+    // silently: the first refusal is kept for the warning.
+    let mut refusals: Vec<(Conformance, String)> = Vec::new();
+    for conformance in Conformance::ALL {
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(settings.ident.clone()),
             timestamp: datetime.map(typst_pdf::Timestamp::new_utc),
-            standards: PdfStandards::new(standards).expect("compatible PDF standards"),
+            standards: PdfStandards::new(conformance.standards())
+                .expect("compatible PDF standards"),
             tagged: true,
             ..Default::default()
         };
         match typst_pdf::pdf(document, &options) {
-            Ok(pdf) => return Ok(pdf),
-            Err(diags) => last_error = Some(diags),
+            Ok(pdf) => {
+                let fallback = refusals.first().map(|(wanted, why)| {
+                    Diagnostic::new(
+                        &codes::PDF_FALLBACK,
+                        format!(
+                            "PDF 未能满足 {}，已退为 {}：{why}",
+                            wanted.label(),
+                            conformance.label()
+                        ),
+                    )
+                    .help("使用了 --templates 时请检查改写的模板；否则这是 gongkai 的缺陷，请报告")
+                });
+                return Ok(Exported {
+                    pdf,
+                    conformance,
+                    fallback,
+                });
+            }
+            Err(diags) => refusals.push((conformance, messages(&diags))),
         }
     }
-    let diags = last_error.expect("at least one attempt");
-    Err({
-        let messages: Vec<String> = diags.iter().map(|d| d.message.to_string()).collect();
-        Failure::new(Diagnostic::error(
-            "B0003",
-            format!(
-                "PDF 导出失败（这是 gongkai 的缺陷，请报告）：{}",
-                messages.join("；")
-            ),
-        ))
-    })
+    let (_, why) = refusals.pop().expect("at least one attempt");
+    Err(Failure::new(Diagnostic::new(
+        &codes::PDF_EXPORT_BUG,
+        format!("PDF 导出失败（这是 gongkai 的缺陷，请报告）：{why}"),
+    )))
+}
+
+fn messages(diags: &[SourceDiagnostic]) -> String {
+    let messages: Vec<String> = diags.iter().map(|d| d.message.to_string()).collect();
+    messages.join("；")
 }
 
 /// Typst rejecting generated source is a bug in gongkai's templates: say so, and point
-/// into the generated source (`gongkai build --emit-typ` writes it out).
+/// into the generated source (`gongkai build --emit typ <dir>` writes it out).
 fn typst_bug(source: &str, err: TypstAsLibError, warnings: &[SourceDiagnostic]) -> Failure {
     let main = Source::new(MAIN.into_file_id(), source.to_string());
     let describe = |d: &SourceDiagnostic| -> String {
@@ -208,10 +265,10 @@ fn typst_bug(source: &str, err: TypstAsLibError, warnings: &[SourceDiagnostic]) 
     };
     let _ = warnings;
     Failure::new(
-        Diagnostic::error(
-            "B0002",
+        Diagnostic::new(
+            &codes::TYPESET_BUG,
             format!("排版失败（这是 gongkai 的缺陷，请报告）：\n    {details}"),
         )
-        .help("用 --emit-typ <文件> 导出生成的 Typst 源文件，可据此定位问题"),
+        .help("加 --emit typ <目录> 重新生成，可写出生成的 Typst 源文件，据此定位问题"),
     )
 }

@@ -346,3 +346,308 @@ fn resolve_errors_are_data_errors_not_unusable_input() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("错误[E0212]"));
 }
+
+fn run(args: &[&str], dir: &Path) -> (Option<i32>, String, String) {
+    let result = gongkai(args, dir);
+    (
+        result.status.code(),
+        String::from_utf8(result.stdout).unwrap(),
+        String::from_utf8(result.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn every_command_has_chinese_help() {
+    let dir = scratch("help");
+    for command in ["build", "check", "watch", "init", "completions"] {
+        let (code, stdout, stderr) = run(&[command, "--help"], &dir);
+        assert_eq!(code, Some(0), "{command}: {stderr}");
+        assert!(
+            stdout.contains(&format!("用法：gongkai {command}")),
+            "{command}:\n{stdout}"
+        );
+        assert!(stdout.contains("选项"), "{command}:\n{stdout}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Print help",
+            "possible values",
+            "default:",
+        ] {
+            assert!(
+                !stdout.contains(english),
+                "{command} help says {english:?}:\n{stdout}"
+            );
+        }
+    }
+    let (_, stdout, _) = run(&["build", "--help"], &dir);
+    for option in ["--output", "--draft", "--emit", "--templates", "退出码"] {
+        assert!(
+            stdout.contains(option),
+            "build --help lacks {option}:\n{stdout}"
+        );
+    }
+    let (code, stdout, _) = run(&["--help"], &dir);
+    assert_eq!(code, Some(0));
+    for command in ["build", "check", "watch", "init", "completions"] {
+        assert!(stdout.contains(command), "{stdout}");
+    }
+    let (code, stdout, _) = run(&["--version"], &dir);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stdout.trim(),
+        format!("gongkai {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn completions_for_bash_zsh_and_fish() {
+    let dir = scratch("completions");
+    for (shell, marker, option) in [
+        ("bash", "complete -F", "--deny-warnings"),
+        ("zsh", "#compdef gongkai", "--deny-warnings"),
+        ("fish", "complete -c gongkai", "-l deny-warnings"),
+    ] {
+        let (code, stdout, stderr) = run(&["completions", shell], &dir);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stdout.contains(marker), "{shell}:\n{stdout}");
+        assert!(stdout.contains(option), "{shell} completes options");
+    }
+    let (code, _, stderr) = run(&["completions", "tcsh"], &dir);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("<SHELL> 不能取“tcsh”"), "{stderr}");
+    assert!(
+        stderr.contains("可选的取值：bash、elvish、fish、powershell、zsh"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_wrong_argument_is_pointed_at() {
+    let dir = scratch("pointed");
+    let (code, _, stderr) = run(&["build", "data/x/2024.toml", "--emit-typ", "x.typ"], &dir);
+    assert_eq!(code, Some(2));
+    let want = "\
+错误：不认识的选项“--emit-typ”
+  |
+  | gongkai build data/x/2024.toml --emit-typ x.typ
+  |                                ^^^^^^^^^^
+";
+    assert!(stderr.starts_with(want), "{stderr}");
+    assert!(
+        stderr.contains("详细说明：gongkai build --help"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = run(
+        &["init", "新单位", "--unit", "某单位", "--year", "二〇二五"],
+        &dir,
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("--year 的取值“二〇二五”无效：应为四位数的年度，如 2025"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("  | {}{}\n", " ".repeat(41), "^".repeat(8))),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = run(&["build", "--emit", "pdf", "out"], &dir);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("--emit 不能写出“pdf”"), "{stderr}");
+
+    let (code, _, stderr) = run(&["check", "a.toml", "b.toml"], &dir);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("多余的参数“b.toml”"), "{stderr}");
+
+    let (code, _, stderr) = run(&["biuld"], &dir);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("不认识的命令“biuld”") && stderr.contains("`build`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_batch_takes_no_single_output_options() {
+    let dir = scratch("batch-args");
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let (code, _, stderr) = run(&["build", "data", "--output", "a.pdf"], &dir);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("批量生成时不能用 --output"), "{stderr}");
+    assert!(stderr.contains("                   ^^^^^^^^"), "{stderr}");
+}
+
+#[test]
+fn input_that_is_not_utf8_or_not_a_file() {
+    let dir = scratch("not-a-file");
+    std::fs::write(
+        dir.join("gbk.toml"),
+        b"[unit]\nname = \"\xce\xe4\xba\xba\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&["check", "gbk.toml"], &dir);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("错误[E0002]: 输入文件不是 UTF-8 编码"),
+        "{stderr}"
+    );
+
+    // A device and a named pipe would block or never end: refused at once.
+    let (code, _, stderr) = run(&["check", "/dev/null"], &dir);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("错误[E0004]: 输入不是普通文件：/dev/null"),
+        "{stderr}"
+    );
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (code, _, stderr) = run(&["build", "pipe.toml", "-o", "p.pdf"], &dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("错误[E0004]: 输入不是普通文件：pipe.toml（是命名管道"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn outputs_that_cannot_be_written() {
+    let dir = scratch("outputs");
+    let sample = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), gongkai::SAMPLE_PATH);
+    let (code, _, stderr) = run(&["build", &sample, "-o", "a.txt"], &dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("错误[E0302]: 输出文件应以 .pdf 结尾：a.txt"),
+        "{stderr}"
+    );
+
+    // The input itself, spelled another way.
+    std::fs::copy(&sample, dir.join("a.pdf")).unwrap();
+    let (code, _, stderr) = run(&["build", "a.pdf", "-o", "./a.pdf"], &dir);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("错误[E0303]"), "{stderr}");
+    assert_eq!(
+        std::fs::read(dir.join("a.pdf")).unwrap(),
+        std::fs::read(&sample).unwrap(),
+        "the input is untouched"
+    );
+
+    // A directory that cannot be made: a file stands in its way.
+    std::fs::write(dir.join("blocker"), b"").unwrap();
+    let (code, _, stderr) = run(&["build", &sample, "-o", "blocker/b.pdf"], &dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("错误[E0301]: 无法写入输出文件 blocker/b.pdf"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_inputs_for_one_output_are_both_refused() {
+    let dir = scratch("dup");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(gongkai::SAMPLE_PATH);
+    for side in ["x", "y"] {
+        std::fs::create_dir_all(dir.join(side).join("dup")).unwrap();
+        std::fs::copy(&sample, dir.join(side).join("dup/2024.toml")).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("x/other")).unwrap();
+    std::fs::copy(&sample, dir.join("x/other/2024.toml")).unwrap();
+    let (code, _, stderr) = run(&["build", "x", "y"], &dir);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr
+            .contains("错误[E0304]: x/dup/2024.toml 和 y/dup/2024.toml 都要写到 out/dup-2024.pdf"),
+        "{stderr}"
+    );
+    assert!(!dir.join("out/dup-2024.pdf").exists(), "neither is built");
+    assert!(dir.join("out/other-2024.pdf").exists(), "the rest is");
+    assert!(stderr.contains("共 3 个：成功 1，失败 2。"), "{stderr}");
+}
+
+#[test]
+fn template_directory_problems() {
+    let dir = scratch("template-dir");
+    let (code, _, stderr) = run(&["build", "--templates", "nowhere", "-o", "a.pdf"], &dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("错误[E0502]: 模板目录不存在：nowhere"),
+        "{stderr}"
+    );
+
+    std::fs::create_dir_all(dir.join("mine/parts")).unwrap();
+    std::fs::write(dir.join("mine/parts/part4.typ"), b"\xff\xfe").unwrap();
+    let (code, _, stderr) = run(&["build", "--templates", "mine", "-o", "a.pdf"], &dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("错误[E0501]: 无法读取模板 mine/parts/part4.typ"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn emitted_source_is_written_when_typesetting_fails() {
+    let dir = scratch("emit-fail");
+    std::fs::create_dir_all(dir.join("mine/lib")).unwrap();
+    // A library the generated source cannot use: Typst rejects the document.
+    std::fs::write(dir.join("mine/lib/booklet.typ"), "#let x = (\n").unwrap();
+    let (code, _, stderr) = run(
+        &[
+            "build",
+            "-o",
+            "b.pdf",
+            "--templates",
+            "mine",
+            "--emit",
+            "typ",
+            "src",
+        ],
+        &dir,
+    );
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("错误[B0002]: 排版失败"), "{stderr}");
+    assert!(
+        stderr.contains("--emit typ <目录>"),
+        "the hint names the real option: {stderr}"
+    );
+    let source = std::fs::read_to_string(dir.join("src/main.typ")).unwrap();
+    assert!(source.contains("[2024年度收入支出决算总表]"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("src/lib/booklet.typ")).unwrap(),
+        "#let x = (\n"
+    );
+    assert!(!dir.join("b.pdf").exists());
+}
+
+#[test]
+fn the_build_summary_names_the_standards_met() {
+    let dir = scratch("standards");
+    let (code, _, stderr) = run(&["build", "-o", "b.pdf"], &dir);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("已生成：b.pdf（PDF/A-2b + PDF/UA-1）"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn init_never_overwrites() {
+    let dir = scratch("init-twice");
+    let args = ["init", "u", "--unit", "武汉市测试单位", "--year", "2025"];
+    assert_eq!(run(&args, &dir).0, Some(0));
+    std::fs::write(dir.join("u/2025.toml"), "mine").unwrap();
+    let (code, _, stderr) = run(&args, &dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("错误[E0701]: u/2025.toml 已存在，不会覆盖"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("u/2025.toml")).unwrap(),
+        "mine"
+    );
+}
