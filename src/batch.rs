@@ -1,13 +1,17 @@
 //! Building many booklets at once: every unit-year file under the given paths, on all
-//! cores, with the fonts, catalog and templates loaded once and shared.
+//! cores (rayon), with the fonts, catalog and templates loaded once and shared. A
+//! failure — even a panic — stays with its unit; the others are built.
 
+use crate::codes;
 use crate::diag::{Diagnostic, Failure};
-use crate::input::load_file;
+use crate::input::{load_file, Loaded};
 use crate::output::write_atomically;
 use crate::{BuildOptions, Toolkit};
+use rayon::prelude::*;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// A unit's input is `<unit>/<year>.toml`; other TOML files under `data/` (catalog,
 /// editions) are not booklets.
@@ -24,12 +28,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut found).map_err(|e| {
-                Failure::new(Diagnostic::error(
-                    "E0003",
-                    format!("无法读取目录 {}（{e}）", path.display()),
-                ))
-            })?;
+            walk(path, &mut found).map_err(|e| unreadable(path, &e))?;
         } else {
             found.push(path.clone());
         }
@@ -37,6 +36,13 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     found.sort();
     found.dedup();
     Ok(found)
+}
+
+fn unreadable(dir: &Path, err: &std::io::Error) -> Failure {
+    Failure::new(Diagnostic::new(
+        &codes::DIRECTORY_UNREADABLE,
+        format!("无法读取目录 {}（{err}）", dir.display()),
+    ))
 }
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -67,6 +73,7 @@ pub fn default_output(input: &Path, year: i32) -> PathBuf {
 pub enum Outcome {
     Built {
         output: PathBuf,
+        /// Warnings, and the PDF standard fallback if there was one.
         warnings: Vec<Diagnostic>,
     },
     Failed(Failure),
@@ -77,54 +84,127 @@ pub struct Report {
     pub outcome: Outcome,
 }
 
-/// Builds every input in parallel; `progress` is called after each one with the count
-/// done so far. Reports come back in input order.
+/// One input, loaded, with where it goes.
+struct Job {
+    input: PathBuf,
+    planned: Result<(Loaded, PathBuf), Failure>,
+}
+
+/// Loads every input and assigns its output. Two inputs that would write the same
+/// file (`x/dup/2024.toml`, `y/dup/2024.toml` → `out/dup-2024.pdf`) both fail, each
+/// naming the other, before anything is built: otherwise one booklet would be lost.
+fn plan(inputs: &[PathBuf]) -> Vec<Job> {
+    let mut jobs: Vec<Job> = inputs
+        .par_iter()
+        .map(|input| Job {
+            input: input.clone(),
+            planned: guarded(input, || {
+                let loaded = load_file(input)?;
+                let output = default_output(input, *loaded.input.unit.year.get_ref());
+                Ok((loaded, output))
+            }),
+        })
+        .collect();
+    let mut by_output: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    for (i, job) in jobs.iter().enumerate() {
+        if let Ok((_, output)) = &job.planned {
+            by_output.entry(output.clone()).or_default().push(i);
+        }
+    }
+    for (output, sharing) in by_output.into_iter().filter(|(_, s)| s.len() > 1) {
+        let names: Vec<String> = sharing
+            .iter()
+            .map(|&i| jobs[i].input.display().to_string())
+            .collect();
+        for &i in &sharing {
+            jobs[i].planned = Err(Failure::new(
+                Diagnostic::new(
+                    &codes::OUTPUT_SHARED,
+                    format!(
+                        "{} 都要写到 {}，拒绝生成，以免一份覆盖另一份",
+                        names.join(" 和 "),
+                        output.display()
+                    ),
+                )
+                .in_file(&jobs[i].input)
+                .help("输出文件名取自单位目录名和年度：请把其中一个单位目录改名，或分别用 -o 单独生成"),
+            ));
+        }
+    }
+    jobs
+}
+
+/// Builds every input in parallel; `progress` is called after each one. Reports come
+/// back in input order.
 pub fn build_all(
     toolkit: &Toolkit,
     inputs: &[PathBuf],
     options: BuildOptions,
-    progress: &(dyn Fn(usize, usize, &Report) + Sync),
+    progress: &(dyn Fn(&Report) + Sync),
 ) -> Vec<Report> {
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let reports: Mutex<Vec<Option<Report>>> = Mutex::new((0..inputs.len()).map(|_| None).collect());
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(inputs.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(input) = inputs.get(i) else { break };
-                let report = Report {
-                    input: input.clone(),
-                    outcome: build_one(toolkit, input, options),
-                };
-                let n = done.fetch_add(1, Ordering::SeqCst) + 1;
-                progress(n, inputs.len(), &report);
-                reports.lock().expect("no worker panicked")[i] = Some(report);
-            });
-        }
-    });
-    reports
-        .into_inner()
-        .expect("no worker panicked")
-        .into_iter()
-        .map(|r| r.expect("every input was built"))
+    plan(inputs)
+        .into_par_iter()
+        .map(|job| {
+            let outcome = match job.planned {
+                Err(failure) => Outcome::Failed(failure),
+                Ok((loaded, output)) => {
+                    match guarded(&job.input, || {
+                        let built = toolkit.build(&loaded, options)?;
+                        write_atomically(&output, &built.pdf)?;
+                        Ok(built.diagnostics)
+                    }) {
+                        Ok(warnings) => Outcome::Built { output, warnings },
+                        Err(failure) => Outcome::Failed(failure),
+                    }
+                }
+            };
+            let report = Report {
+                input: job.input,
+                outcome,
+            };
+            progress(&report);
+            report
+        })
         .collect()
 }
 
-fn build_one(toolkit: &Toolkit, input: &Path, options: BuildOptions) -> Outcome {
-    let result = load_file(input).and_then(|loaded| {
-        let output = default_output(input, *loaded.input.unit.year.get_ref());
-        let built = toolkit.build(&loaded, options)?;
-        write_atomically(&output, &built.pdf)?;
-        Ok((output, built.diagnostics))
-    });
-    match result {
-        Ok((output, warnings)) => Outcome::Built { output, warnings },
-        Err(failure) => Outcome::Failed(failure),
-    }
+thread_local! {
+    /// Set while `guarded` runs work whose panic it turns into a diagnostic.
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Keeps the default panic message (and backtrace hint) off the terminal for panics
+/// that `guarded` reports as diagnostics; any other panic prints as usual.
+pub fn quiet_guarded_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !GUARDED.with(Cell::get) {
+            default(info);
+        }
+    }));
+}
+
+/// Runs one unit's work; a panic becomes that unit's failure instead of ending the
+/// batch. (A panic is a bug in gongkai: the message says so.)
+pub fn guarded<T>(input: &Path, work: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    let outer = GUARDED.with(|g| g.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    GUARDED.with(|g| g.set(outer));
+    result.unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Failure::new(
+            Diagnostic::new(
+                &codes::PANIC,
+                format!("处理该文件时程序内部出错（这是 gongkai 的缺陷，请报告）：{what}"),
+            )
+            .in_file(input)
+            .help("其他文件不受影响；请把该输入文件和这条信息一起反馈给维护者"),
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -137,5 +217,36 @@ mod tests {
         assert!(!is_unit_file(Path::new("data/catalog/functions.toml")));
         assert!(!is_unit_file(Path::new("data/editions/wuhan-2024.toml")));
         assert!(!is_unit_file(Path::new("data/a/2024.pdf")));
+    }
+
+    #[test]
+    fn a_panic_fails_its_unit_only() {
+        let failed = guarded(Path::new("x/2024.toml"), || -> Result<(), Failure> {
+            panic!("Multiplication overflowed")
+        })
+        .unwrap_err();
+        let d = &failed.diagnostics[0];
+        assert_eq!(d.code, "B0005");
+        assert!(
+            d.message.contains("Multiplication overflowed"),
+            "{}",
+            d.message
+        );
+        assert_eq!(guarded(Path::new("y"), || Ok(1)).unwrap(), 1);
+    }
+
+    /// (Running as root, the tests cannot make a directory unreadable; the message is
+    /// checked on the error the walk would give.)
+    #[test]
+    fn an_unreadable_directory_is_named() {
+        let err = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let failure = unreadable(Path::new("data/x"), &err);
+        let d = &failure.diagnostics[0];
+        assert_eq!(d.code, "E0003");
+        assert!(
+            d.message.starts_with("无法读取目录 data/x（"),
+            "{}",
+            d.message
+        );
     }
 }

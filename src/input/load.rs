@@ -3,7 +3,7 @@
 
 use super::Input;
 use crate::diag::{Diagnostic, Failure, SourceFile};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A parsed input together with the text it came from.
 #[derive(Debug, Clone)]
@@ -12,7 +12,23 @@ pub struct Loaded {
     pub input: Input,
 }
 
+impl Loaded {
+    /// Last year's input file, when `previous` names one: relative to this file.
+    pub fn previous_path(&self) -> Option<PathBuf> {
+        match self.input.previous.as_ref()?.get_ref() {
+            super::narrative::Previous::File(name) => Some(
+                self.source
+                    .path
+                    .parent()
+                    .map_or_else(|| name.into(), |dir| dir.join(name)),
+            ),
+            super::narrative::Previous::Figures(_) => None,
+        }
+    }
+}
+
 pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
+    refuse_non_regular(path)?;
     let bytes = std::fs::read(path).map_err(|err| {
         let what = match err.kind() {
             std::io::ErrorKind::NotFound => "找不到输入文件".to_string(),
@@ -35,6 +51,30 @@ pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
         .help("请用 UTF-8 编码保存该文件（记事本“另存为”时选择 UTF-8）")
     })?;
     load_str(path, &text)
+}
+
+/// Reading a named pipe or a device would block or never end: only regular files
+/// (or links to them) are inputs.
+fn refuse_non_regular(path: &Path) -> Result<(), Failure> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // reading reports what is wrong
+    };
+    if meta.is_file() {
+        return Ok(());
+    }
+    let what = if meta.is_dir() {
+        "目录"
+    } else {
+        "命名管道、设备或套接字"
+    };
+    Err(Failure::new(
+        Diagnostic::new(
+            &crate::codes::NOT_A_FILE,
+            format!("输入不是普通文件：{}（是{what}）", path.display()),
+        )
+        .in_file(path)
+        .help("请给出 <单位目录>/<年度>.toml 这样的 TOML 文件"),
+    ))
 }
 
 pub fn load_str(path: &Path, text: &str) -> Result<Loaded, Failure> {
@@ -99,7 +139,12 @@ fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
         Diagnostic::error("E0104", format!("字段取值错误：{rest}"))
             .field(key.as_deref().map_or(table.clone(), field_of))
     } else if message.starts_with("duplicate key") {
-        Diagnostic::error("E0105", format!("重复的字段：{message}"))
+        let what = key
+            .as_deref()
+            .map_or("同一个字段写了两次".to_string(), |k| {
+                format!("字段 `{k}` 写了两次")
+            });
+        Diagnostic::error("E0105", what)
             .field(key.as_deref().map_or(table.clone(), field_of))
             .help("同一个表中每个字段只能写一次")
     } else {
