@@ -1,23 +1,44 @@
-//! Watch mode: an edited paragraph is rebuilt in-process and lands in the PDF.
+//! Watch mode: an edited paragraph is rebuilt in-process and lands in the PDF; and the
+//! command end to end — started on a broken file, it writes nothing until the file is
+//! fixed, then follows edits to the input, to last year's file and to an override
+//! template.
 
 mod support;
 
+use gongkai::input::load_file;
 use gongkai::typeset_text::pages;
-use std::path::Path;
+use gongkai::watch::Session;
+use gongkai::Toolkit;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn sample() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(gongkai::SAMPLE_PATH))
+        .unwrap()
+}
 
 #[test]
 fn rebuild_picks_up_an_edit_and_keeps_errors_from_overwriting_the_pdf() {
-    let dir = std::env::temp_dir().join(format!("gongkai-watch-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = support::scratch("watch", "rebuild");
     let input = dir.join("2024.toml");
     let output = dir.join("b.pdf");
-    let sample =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(gongkai::SAMPLE_PATH))
-            .unwrap();
+    let sample = sample();
     std::fs::write(&input, &sample).unwrap();
     let toolkit = support::toolkit();
-    let report = gongkai::watch::rebuild(toolkit, &input, &output, false).unwrap();
-    assert!(report.contains("已更新"), "{report}");
+    let mut session = Session {
+        toolkit: Toolkit::new(),
+        input: input.clone(),
+        output: Some(output.clone()),
+        draft: false,
+        templates: None,
+    };
+    let rebuilt = session.rebuild().unwrap();
+    assert!(rebuilt.report.contains("已更新"), "{}", rebuilt.report);
+    assert!(
+        rebuilt.report.contains("PDF/A-2b + PDF/UA-1"),
+        "the standards met are reported: {}",
+        rebuilt.report
+    );
 
     let edited = sample.replace(
         "我单位是独立核算单位。",
@@ -25,8 +46,8 @@ fn rebuild_picks_up_an_edit_and_keeps_errors_from_overwriting_the_pdf() {
     );
     assert_ne!(edited, sample);
     std::fs::write(&input, &edited).unwrap();
-    gongkai::watch::rebuild(toolkit, &input, &output, false).unwrap();
-    let loaded = gongkai::input::load_file(&input).unwrap();
+    session.rebuild().unwrap();
+    let loaded = load_file(&input).unwrap();
     let built = toolkit
         .build(&loaded, gongkai::BuildOptions::default())
         .unwrap();
@@ -40,7 +61,136 @@ fn rebuild_picks_up_an_edit_and_keeps_errors_from_overwriting_the_pdf() {
 
     // A broken save leaves the last good PDF in place.
     std::fs::write(&input, "[unit]\nname = ").unwrap();
-    assert!(gongkai::watch::rebuild(toolkit, &input, &output, false).is_err());
+    assert!(session.rebuild().is_err());
     assert_eq!(std::fs::read(&output).unwrap(), built.pdf);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The sample, reading last year's figures from `2023.toml` instead of a table.
+fn with_previous_file(sample: &str) -> String {
+    let start = sample.find("[previous]\n").unwrap();
+    let end = sample.find("[narrative.reasons]").unwrap();
+    format!(
+        "previous = \"2023.toml\"\n{}{}",
+        &sample[..start],
+        &sample[end..]
+    )
+}
+
+/// Last year's file: the sample as 2023's, with `total` figures a little lower.
+fn last_year(general_basic_2023: &str) -> String {
+    sample().replace("year = 2024", "year = 2023").replacen(
+        "general_basic = ",
+        &format!("general_basic = {general_basic_2023} # "),
+        1,
+    )
+}
+
+/// Waits until `path` holds `want`; the watcher rebuilds asynchronously.
+fn wait_for(path: &Path, want: &[u8], what: &str, log: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while Instant::now() < deadline {
+        if std::fs::read(path).is_ok_and(|b| b == want) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!(
+        "{what}: {} never became the expected PDF; watch printed:\n{}",
+        path.display(),
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
+}
+
+/// The watch process, stopped however the test ends.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn expected_pdf(toolkit: &Toolkit, input: &Path) -> Vec<u8> {
+    let loaded = load_file(input).unwrap_or_else(|f| panic!("{f}"));
+    toolkit
+        .build(&loaded, gongkai::BuildOptions::default())
+        .unwrap_or_else(|f| panic!("{f}"))
+        .pdf
+}
+
+#[test]
+fn watch_follows_the_input_last_years_file_and_templates() {
+    let dir = support::scratch("watch", "e2e");
+    let unit = dir.join("units/demo");
+    std::fs::create_dir_all(&unit).unwrap();
+    std::fs::create_dir_all(dir.join("mine/parts")).unwrap();
+    let part4 = dir.join("mine/parts/part4.typ");
+    std::fs::write(&part4, "= 第四部分　重点工作完成情况\n\n第一版。\n").unwrap();
+    let input = unit.join("2024.toml");
+    std::fs::write(unit.join("2023.toml"), last_year("1000000")).unwrap();
+    // Started on a file that does not parse yet.
+    std::fs::write(&input, "[unit]\nname = ").unwrap();
+
+    let log = dir.join("watch.log");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(["watch", "units/demo/2024.toml", "--templates", "mine"])
+        .current_dir(&dir)
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let running = Running(child);
+
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("未更新 PDF")
+    {
+        assert!(
+            Instant::now() < deadline,
+            "watch did not report the broken file"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let written = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir.join("out"))
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    assert!(
+        written(&dir).is_empty(),
+        "nothing is written for a broken file: {:?}",
+        written(&dir)
+    );
+
+    let toolkit = Toolkit::with_templates(&dir.join("mine")).unwrap();
+    let output = dir.join("out/demo-2024.pdf");
+    // Fixed: the PDF appears, named after the unit and the year the file gives.
+    std::fs::write(&input, with_previous_file(&sample())).unwrap();
+    wait_for(
+        &output,
+        &expected_pdf(&toolkit, &input),
+        "input fixed",
+        &log,
+    );
+    // Last year's file edited: the changes against last year are rewritten.
+    let before = std::fs::read(&output).unwrap();
+    std::fs::write(unit.join("2023.toml"), last_year("900000")).unwrap();
+    let want = expected_pdf(&toolkit, &input);
+    assert_ne!(want, before, "last year's figures show in the booklet");
+    wait_for(&output, &want, "previous edited", &log);
+    // An override template edited.
+    std::fs::write(&part4, "= 第四部分　重点工作完成情况\n\n第二版。\n").unwrap();
+    let toolkit = Toolkit::with_templates(&dir.join("mine")).unwrap();
+    wait_for(
+        &output,
+        &expected_pdf(&toolkit, &input),
+        "template edited",
+        &log,
+    );
+
+    drop(running);
+    assert_eq!(written(&dir), [output], "only the unit's PDF was written");
     std::fs::remove_dir_all(&dir).unwrap();
 }

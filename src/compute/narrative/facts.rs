@@ -415,10 +415,8 @@ fn prior_from_file(
     span: Range<usize>,
 ) -> Prior {
     let path = loaded
-        .source
-        .path
-        .parent()
-        .map_or_else(|| name.into(), |dir| dir.join(name));
+        .previous_path()
+        .unwrap_or_else(|| std::path::PathBuf::from(name));
     let failed = |c: &mut Checker, inner: Vec<Diagnostic>, why: &str| {
         c.error(
             "E0250",
