@@ -85,3 +85,82 @@ fn charts_carry_alt_text_with_their_figures() {
         "{alts:?}"
     );
 }
+
+/// Typesets plain Typst source with the embedded fonts and exports it as gongkai does.
+fn export(source: &str) -> Result<gongkai::typeset::Exported, gongkai::diag::Failure> {
+    let fonts = &support::toolkit().fonts;
+    let document = gongkai::typeset::typeset(source, &[], fonts, false).unwrap();
+    let settings = gongkai::typeset::PdfSettings {
+        ident: "test".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+    };
+    gongkai::typeset::export_pdf(&document, &settings)
+}
+
+#[test]
+fn a_booklet_meets_both_standards_and_says_so() {
+    let built = build_sample("data/huangpi-network-ops/2024.toml");
+    assert_eq!(
+        built.conformance,
+        gongkai::typeset::Conformance::ArchivalAccessible
+    );
+    assert!(built.diagnostics.iter().all(|d| d.code != "B0004"));
+}
+
+#[test]
+fn a_document_that_fails_ua_falls_back_to_pdfa_with_a_warning() {
+    // PDF/UA-1 requires a document title; PDF/A-2b does not.
+    let exported = export("#set text(font: \"Noto Serif CJK SC\", lang: \"zh\")\n正文").unwrap();
+    assert_eq!(
+        exported.conformance,
+        gongkai::typeset::Conformance::Archival
+    );
+    let warning = exported.fallback.expect("a fallback is never silent");
+    assert_eq!(warning.code, "B0004");
+    assert_eq!(warning.severity, gongkai::diag::Severity::Warning);
+    assert!(
+        warning
+            .message
+            .starts_with("PDF 未能满足 PDF/A-2b + PDF/UA-1，已退为 PDF/A-2b："),
+        "{}",
+        warning.message
+    );
+    assert!(
+        warning.message.contains("title"),
+        "says why: {}",
+        warning.message
+    );
+    let pdf = String::from_utf8_lossy(&exported.pdf);
+    assert!(pdf.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(!pdf.contains("pdfuaid:part"), "claims no UA conformance");
+}
+
+#[test]
+fn a_document_that_fails_pdfa_falls_back_to_a_plain_pdf_with_a_warning() {
+    // A character no embedded font has prints as the .notdef glyph, which PDF/A forbids.
+    let exported = export(
+        "#set document(title: \"t\")\n#set text(font: \"Noto Serif CJK SC\", lang: \"zh\")\n正文 \u{0E01}",
+    )
+    .unwrap();
+    assert_eq!(exported.conformance, gongkai::typeset::Conformance::Plain);
+    let warning = exported.fallback.expect("a fallback is never silent");
+    assert!(
+        warning.message.contains("已退为 普通 PDF"),
+        "{}",
+        warning.message
+    );
+    assert!(!String::from_utf8_lossy(&exported.pdf).contains("pdfaid:part"));
+}
+
+#[test]
+fn a_pdf_that_cannot_be_exported_at_all_is_a_bug_report() {
+    // An attachment with a malformed mime type fails every export attempt.
+    let failure =
+        match export("#pdf.attach(\"a.txt\", bytes(\"x\"), mime-type: \"not a mime type\")\nx") {
+            Err(f) => f,
+            Ok(e) => panic!("exported as {:?}", e.conformance),
+        };
+    let d = &failure.diagnostics[0];
+    assert_eq!(d.code, "B0003");
+    assert!(d.message.contains("invalid mime type"), "{}", d.message);
+}
