@@ -4,6 +4,34 @@
 use super::{diagnostic, rules, Subject};
 use crate::diag::Diagnostic;
 
+/// Where a missing reason belongs: the `[narrative.reasons]` table when the file has
+/// one, else, for a change on last year, `previous`, the figures it is measured
+/// against.
+fn reasons_span(s: &Subject, key: &str) -> Option<std::ops::Range<usize>> {
+    let text = &s.loaded.source.text;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let squeezed: String = line
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if squeezed == "[narrative.reasons]" {
+            return Some(offset..offset + line.trim_end().len());
+        }
+        offset += line.len();
+    }
+    let on_last_year = key != "budget";
+    s.loaded
+        .input
+        .previous
+        .as_ref()
+        .filter(|_| on_last_year)
+        .map(|p| p.span())
+}
+
 pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let required = &s.facts.edition.narrative.reasons_required;
     let items = &s.loaded.input.items;
@@ -44,7 +72,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
                         "请在 [narrative.reasons] 中写 {} = \"…\"（变动的主要原因）",
                         u.reason
                     ),
-                    s.item_span(""),
+                    reasons_span(s, &u.reason),
                 )
             };
             let mut d = diagnostic(

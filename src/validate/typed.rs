@@ -45,7 +45,7 @@ impl Comparer<'_, '_> {
         if gap.is_zero() {
             return;
         }
-        let tail = Decimal::new(1, 2) * Decimal::from(addends.max(1));
+        let tail = super::printed::tail_tolerance(addends);
         let closing = field.ends_with("closing") || field.ends_with("closing_total");
         let rule = if closing {
             &rules::TYPED_CLOSING
