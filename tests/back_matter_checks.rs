@@ -301,6 +301,18 @@ fn spending_lines_name_a_catalog_code() {
 }
 
 #[test]
+fn a_project_cannot_end_before_it_starts() {
+    let text = with("end_year = 2024", "end_year = 2023");
+    only(
+        &text,
+        "E0622",
+        "evaluation.projects[0].end_year",
+        "end_year = 2023",
+        "终止年度 2023 早于起始年度 2024",
+    );
+}
+
+#[test]
 fn unknown_fiscal_level() {
     let text = with(
         r#"fiscal_level = "区级财政""#,

@@ -228,3 +228,27 @@ fn template_error(err: tera::Error, overrides: Option<&Path>) -> Failure {
         .help("请把输入文件和这条信息一起反馈给维护者"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A template failing is gongkai's bug with the built-in templates, the user's
+    /// with overriding ones; the codes and messages say which.
+    #[test]
+    fn a_template_failure_says_whose_it_is() {
+        let mut tera = Tera::default();
+        tera.add_raw_template("t", "{{ missing }}").unwrap();
+        let err = || tera.render("t", &Context::new()).unwrap_err();
+        let builtin = template_error(err(), None);
+        assert_eq!(builtin.diagnostics[0].code, "B0001");
+        assert!(builtin.diagnostics[0]
+            .message
+            .contains("这是 gongkai 的缺陷"));
+        let overridden = template_error(err(), Some(Path::new("mine")));
+        assert_eq!(overridden.diagnostics[0].code, "E0503");
+        assert!(overridden.diagnostics[0]
+            .message
+            .contains("使用了 mine 中的模板"));
+    }
+}
