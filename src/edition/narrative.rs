@@ -18,7 +18,7 @@ pub struct NarrativeLayout {
     /// 十二: the vehicle categories, in printed order, with their labels.
     pub vehicle_categories: Vec<VehicleCategory>,
     pub sections: Vec<SectionSpec>,
-    /// Changes and deviations the text must explain (rule R501): keys of
+    /// Changes and deviations the text must explain (rule W501): keys of
     /// `[narrative.reasons]`, and `items` for a 项's 决算 differing from its 年初预算.
     #[serde(default)]
     pub reasons_required: Vec<String>,

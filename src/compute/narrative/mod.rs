@@ -29,7 +29,7 @@ pub use facts::NarrativeFacts;
 #[derive(Debug, Clone, Serialize)]
 pub struct Narrative {
     pub sections: Vec<Section>,
-    /// Changes and deviations stated without the user's reason (rule R501).
+    /// Changes and deviations stated without the user's reason (rule W501).
     #[serde(skip)]
     pub unexplained: Vec<write::Unexplained>,
 }

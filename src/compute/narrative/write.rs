@@ -51,7 +51,7 @@ pub struct Ctx<'a> {
     pub named: BTreeMap<&'static str, Money>,
     pub economic: &'a EconomicTable,
     pub sangong: &'a SangongTable,
-    /// Filled while writing: what could not be explained (rule R501 reads it).
+    /// Filled while writing: what could not be explained (rule W501 reads it).
     pub unexplained: RefCell<Vec<Unexplained>>,
 }
 
