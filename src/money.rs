@@ -7,6 +7,7 @@
 //! (the "尾数误差" the tables' note speaks of).
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::iter::Sum;
@@ -196,13 +197,19 @@ impl fmt::Display for Money {
     }
 }
 
-/// Serialized as the exact 元 value in a string, so templates lose no precision;
-/// the `wan` filter formats it.
+/// Serialized as money, not as a bare number or text: `{"yuan": "1190268.4"}`, the
+/// exact 元 value as a decimal string (so nothing is lost to floating point). The
+/// `wan` filter, which prints it, accepts only this shape.
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.normalize().to_string())
+        let mut money = serializer.serialize_struct("Money", 1)?;
+        money.serialize_field(YUAN_FIELD, &self.0.normalize().to_string())?;
+        money.end()
     }
 }
+
+/// The field serialized money carries its exact 元 value in.
+pub const YUAN_FIELD: &str = "yuan";
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! tera filters for figures: small structs holding the booklet's print settings.
 
-use crate::money::{group_thousands, Money};
+use crate::money::{group_thousands, Money, YUAN_FIELD};
 use crate::render::escape::string_literal;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -15,8 +15,7 @@ pub struct Wan {
 
 impl Filter for Wan {
     fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-        let yuan = decimal_arg(value, "wan")?;
-        let money = Money::from_yuan(yuan);
+        let money = money_arg(value)?;
         if money.is_zero() {
             let zero = args.get("zero").and_then(Value::as_str).unwrap_or("");
             return Ok(Value::String(zero.to_string()));
@@ -28,13 +27,18 @@ impl Filter for Wan {
     }
 }
 
-fn decimal_arg(value: &Value, filter: &str) -> Result<Decimal> {
-    let text = match value {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        other => return Err(format!("{filter}: expected an amount, got {other}").into()),
-    };
-    Decimal::from_str(&text).map_err(|e| format!("{filter}: {text}: {e}").into())
+/// A `Money` as serialized into the template context; a bare number or string is
+/// refused, so a template cannot print as money what is not money.
+fn money_arg(value: &Value) -> Result<Money> {
+    let yuan = value
+        .as_object()
+        .filter(|o| o.len() == 1)
+        .and_then(|o| o.get(YUAN_FIELD))
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("wan: expected money, got {value}"))?;
+    Decimal::from_str(yuan)
+        .map(Money::from_yuan)
+        .map_err(|e| format!("wan: {yuan}: {e}").into())
 }
 
 /// `{{ text | typst_string | safe }}`: a Typst string literal.
@@ -79,10 +83,27 @@ mod tests {
         };
         let none = HashMap::new();
         let v = |s: &str| Value::String(s.into());
-        assert_eq!(f.filter(&v("14630560"), &none).unwrap(), v("1,463.06"));
-        assert_eq!(f.filter(&v("1455"), &none).unwrap(), v("0.15"));
-        assert_eq!(f.filter(&v("0"), &none).unwrap(), v(""));
+        let money = |s: &str| serde_json::to_value(Money::from_yuan(s.parse().unwrap())).unwrap();
+        assert_eq!(f.filter(&money("14630560"), &none).unwrap(), v("1,463.06"));
+        assert_eq!(f.filter(&money("1455"), &none).unwrap(), v("0.15"));
+        assert_eq!(f.filter(&money("0"), &none).unwrap(), v(""));
         let zero = HashMap::from([("zero".to_string(), v("0"))]);
-        assert_eq!(f.filter(&v("0"), &zero).unwrap(), v("0"));
+        assert_eq!(f.filter(&money("0"), &zero).unwrap(), v("0"));
+    }
+
+    #[test]
+    fn wan_takes_money_only() {
+        let f = Wan {
+            thousands_separator: false,
+        };
+        let none = HashMap::new();
+        assert!(f.filter(&Value::String("1455".into()), &none).is_err());
+        assert!(f.filter(&serde_json::json!(1455), &none).is_err());
+        assert!(f.filter(&serde_json::json!({"yuan": 1455}), &none).is_err());
+        let exact = serde_json::json!({"yuan": "1190268.40"});
+        assert_eq!(
+            f.filter(&exact, &none).unwrap(),
+            Value::String("119.03".into())
+        );
     }
 }
