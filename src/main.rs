@@ -133,7 +133,7 @@ fn build(args: BuildArgs, argv: &[String]) -> Result<ExitCode, UsageError> {
             .help("批量生成时每个文件写到 out/<单位目录名>-<年度>.pdf；要单独指定输出，请一个一个生成")
             .in_command("build"))
     };
-    if args.output.is_some() {
+    if args.common.output.is_some() {
         return refuse(typed(argv, &["-o", "--output"]));
     }
     if args.emit.is_some() {
@@ -178,7 +178,7 @@ type BuildResult = (PathBuf, Vec<Diagnostic>, gongkai::typeset::Conformance);
 fn run_build(args: &BuildArgs) -> Result<BuildResult, Failure> {
     let input = args.inputs.first().map(PathBuf::as_path);
     let loaded = load(input)?;
-    let output = args.output.clone().unwrap_or_else(|| {
+    let output = args.common.output.clone().unwrap_or_else(|| {
         batch::default_output(&loaded.source.path, *loaded.input.unit.year.get_ref())
     });
     check_output(&output, input)?;
@@ -327,7 +327,7 @@ fn init(args: InitArgs) -> ExitCode {
 }
 
 fn watch(args: WatchArgs) -> ExitCode {
-    if let Some(output) = &args.output {
+    if let Some(output) = &args.common.output {
         if let Err(f) = check_output(output, Some(&args.input)) {
             eprint!("{f}");
             return ExitCode::from(2);
@@ -343,7 +343,7 @@ fn watch(args: WatchArgs) -> ExitCode {
     let mut session = gongkai::watch::Session {
         toolkit,
         input: args.input.clone(),
-        output: args.output.clone(),
+        output: args.common.output.clone(),
         draft: args.common.draft,
         templates: args.common.templates.clone(),
     };

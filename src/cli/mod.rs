@@ -114,15 +114,6 @@ pub struct BuildArgs {
     #[arg(value_name = "输入", help_heading = "参数")]
     pub inputs: Vec<PathBuf>,
 
-    /// 输出的 PDF 文件（默认 out/<单位目录名>-<年度>.pdf；批量时不能用）
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "输出.pdf",
-        help_heading = "选项"
-    )]
-    pub output: Option<PathBuf>,
-
     #[command(flatten)]
     pub common: Common,
 
@@ -136,8 +127,18 @@ pub struct BuildArgs {
     pub emit: Option<Vec<String>>,
 }
 
+/// What `build` and `watch` share.
 #[derive(Debug, Args)]
 pub struct Common {
+    /// 输出的 PDF 文件（默认 out/<单位目录名>-<年度>.pdf；批量生成时不能用）
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "输出.pdf",
+        help_heading = "选项"
+    )]
+    pub output: Option<PathBuf>,
+
     /// 有错误时照样生成，每页加“草稿”水印，并列出未解决的问题
     #[arg(long, help_heading = "选项")]
     pub draft: bool,
@@ -183,15 +184,6 @@ pub struct WatchArgs {
     /// 要监视的输入文件
     #[arg(value_name = "输入", help_heading = "参数")]
     pub input: PathBuf,
-
-    /// 输出的 PDF 文件（默认 out/<单位目录名>-<年度>.pdf）
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "输出.pdf",
-        help_heading = "选项"
-    )]
-    pub output: Option<PathBuf>,
 
     #[command(flatten)]
     pub common: Common,
