@@ -43,9 +43,9 @@ impl Subject<'_> {
 
     /// The label of the table of 基本支出 by 经济分类 (公开06).
     pub fn economic_table(&self) -> &str {
-        self.facts
-            .edition
-            .label_of_kind(crate::edition::TableKind::EconomicGroups)
+        let e = &self.facts.edition;
+        e.label_of_kind(crate::edition::TableKind::EconomicGroups)
+            .or_else(|| e.label_of_kind(crate::edition::TableKind::EconomicRows))
             .unwrap_or("基本支出经济分类表")
     }
 

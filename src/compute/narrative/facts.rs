@@ -44,6 +44,8 @@ pub struct Prior {
     pub general_spending: Option<Money>,
     pub operating_costs: Option<Money>,
     pub sangong: Option<SangongLine>,
+    /// The 三公 total when given on its own (`[previous.sangong] total`).
+    pub sangong_total: Option<Money>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -385,12 +387,20 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
             .as_ref()
             .map(|v| c.money_in(v, &format!("previous.{field}"), unit))
     };
-    let sangong = t.sangong.as_ref().map(|s: &SangongFigures| SangongLine {
-        abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
-        car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
-        car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
-        reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
-    });
+    let sangong_total = t
+        .sangong
+        .as_ref()
+        .and_then(|s| m(&s.total, "sangong.total"));
+    let sangong = t
+        .sangong
+        .as_ref()
+        .map(|s| &s.lines)
+        .map(|s: &SangongFigures| SangongLine {
+            abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
+            car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
+            car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
+            reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
+        });
     Prior {
         total: m(&t.total, "total"),
         income: m(&t.income, "income"),
@@ -402,6 +412,7 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
         general_spending: m(&t.general_spending, "general_spending"),
         operating_costs: m(&t.operating_costs, "operating_costs"),
         sangong,
+        sangong_total,
     }
 }
 
@@ -470,6 +481,7 @@ fn prior_from_file(
         general_spending: Some(totals.general_spending),
         operating_costs: facts.narrative.operating_costs.as_ref().map(|o| o.amount),
         sangong: Some(s),
+        sangong_total: None,
     }
 }
 
