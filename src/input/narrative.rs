@@ -2,7 +2,7 @@
 //! the tables — last year's figures, the reasons for changes, the uses of the money, the
 //! main projects, and the facts of 三公, 机关运行经费, 政府采购, 国有资产 and 预算绩效.
 
-use super::{Amount, SangongFigures};
+use super::Amount;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -73,9 +73,11 @@ pub struct PriorFigures {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PriorSangong {
-    #[serde(flatten)]
-    pub lines: SangongFigures,
-    /// The total, when the lines are not known (or to check them).
+    pub abroad: Money,
+    pub car_purchase: Money,
+    pub car_running: Money,
+    pub reception: Money,
+    /// The total, when the lines are not known.
     pub total: Money,
 }
 

@@ -8,7 +8,7 @@ use crate::compute::resolve::{Item, SangongLine};
 use crate::diag::Diagnostic;
 use crate::edition::narrative::{ShareMethod, VEHICLE_KEYS};
 use crate::input::narrative::{self as input, Previous, PriorFigures};
-use crate::input::{load_file, Amount, Loaded, SangongFigures};
+use crate::input::{load_file, Amount, Loaded};
 use crate::money::{AmountUnit, Money};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -387,20 +387,27 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
             .as_ref()
             .map(|v| c.money_in(v, &format!("previous.{field}"), unit))
     };
-    let sangong_total = t
-        .sangong
-        .as_ref()
-        .and_then(|s| m(&s.total, "sangong.total"));
+    // The lines (a missing one is 0), unless the table gives only the total.
     let sangong = t
         .sangong
         .as_ref()
-        .map(|s| &s.lines)
-        .map(|s: &SangongFigures| SangongLine {
+        .filter(|s| {
+            s.total.is_none()
+                || [&s.abroad, &s.car_purchase, &s.car_running, &s.reception]
+                    .iter()
+                    .any(|v| v.is_some())
+        })
+        .map(|s| SangongLine {
             abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
             car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
             car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
             reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
         });
+    let sangong_total = t
+        .sangong
+        .as_ref()
+        .and_then(|s| m(&s.total, "sangong.total"))
+        .or_else(|| sangong.map(|l| l.abroad + l.car_purchase + l.car_running + l.reception));
     Prior {
         total: m(&t.total, "total"),
         income: m(&t.income, "income"),
