@@ -108,7 +108,7 @@ impl Toolkit {
             booklet: &booklet,
             catalog: &self.catalog,
         }));
-        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.is_error()));
+        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
         Ok(Checked {
             booklet,
             diagnostics,

@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Facts {
     pub unit: Unit,
     pub edition: Edition,
+    /// The unit the file's amounts are written in (`settings.amount_unit`).
+    pub amount_unit: AmountUnit,
     pub thousands_separator: bool,
     pub overview: Vec<TextSection>,
     pub items: Vec<Item>,
@@ -73,6 +75,10 @@ pub struct Sangong {
     pub actual: SangongLine,
 }
 
+/// The fiscal years gongkai accepts. 部门决算公开 began in the 2010s; a year outside
+/// this range is a typo, and keeping it in range keeps `year - 1` and `year + 1` safe.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
 const TABLE_IDS: [&str; 9] = ["01", "02", "03", "04", "05", "06", "07", "08", "09"];
 
 pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
@@ -91,12 +97,11 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     } = input;
 
     if let Some(u) = &settings.amount_unit {
-        match u.get_ref().as_str() {
-            "元" => r.unit = AmountUnit::Yuan,
-            "万元" => r.unit = AmountUnit::Wan,
-            other => r.error(
+        match AmountUnit::parse(u.get_ref()) {
+            Some(unit) => r.unit = unit,
+            None => r.error(
                 "E0203",
-                format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
+                format!("不认识的金额单位“{}”，应为“元”或“万元”", u.get_ref()),
                 "settings.amount_unit",
                 u.span(),
             ),
@@ -104,6 +109,19 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     }
 
     let year = *unit.year.get_ref();
+    if !YEARS.contains(&year) {
+        r.error_help(
+            "E0207",
+            format!(
+                "决算年度 {year} 不合理：应为 {} 至 {} 之间的年份",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            "unit.year",
+            unit.year.span(),
+            "year 写决算所属的年度，如 2024（不是公开的年份）".into(),
+        );
+    }
     let edition = match &settings.edition {
         Some(id) => Edition::builtin(id.get_ref()).or_else(|| {
             let known: Vec<_> = Edition::builtin_ids().collect();
@@ -119,6 +137,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             );
             None
         }),
+        None if !YEARS.contains(&year) => None,
         None => Edition::for_year(year).or_else(|| {
             r.error(
                 "E0205",
@@ -306,6 +325,8 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         }
     }
 
+    long_paragraphs(&mut r, loaded);
+
     let narrative =
         super::narrative::facts::resolve(loaded, catalog, r.unit, &resolved_items, &mut r.problems);
     let back_matter = super::back_matter::resolve(
@@ -326,6 +347,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 published,
             },
             edition,
+            amount_unit: r.unit,
             thousands_separator: settings.thousands_separator,
             overview,
             items: resolved_items,
@@ -401,6 +423,38 @@ pub(crate) fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
     match (value.date, value.time) {
         (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
         _ => None,
+    }
+}
+
+/// The longest paragraph gongkai typesets, in characters. The references' longest
+/// paragraphs have well under 2,000; Typst lays out a paragraph as a whole (optimal
+/// line breaking), in time that grows faster than its length, so one paragraph of
+/// megabytes would take many minutes — and is never what the user meant.
+pub const MAX_PARAGRAPH_CHARS: usize = 10_000;
+
+/// Every paragraph (text between blank lines) of every text that reaches the booklet
+/// is at most [`MAX_PARAGRAPH_CHARS`] long.
+fn long_paragraphs(r: &mut Checker, loaded: &Loaded) {
+    for (field, value) in crate::glyphs::text_fields(loaded) {
+        let longest = value
+            .get_ref()
+            .split('\n')
+            .collect::<Vec<_>>()
+            .split(|line| line.trim().is_empty())
+            .map(|lines| lines.iter().map(|l| l.chars().count()).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        if longest > MAX_PARAGRAPH_CHARS {
+            r.error_help(
+                "E0240",
+                format!(
+                    "一段文字有 {longest} 个字符，超过了每段 {MAX_PARAGRAPH_CHARS} 个字符的上限"
+                ),
+                &field,
+                value.span(),
+                "请用空行把文字分成若干段；整篇材料不要粘贴进一个字段".into(),
+            );
+        }
     }
 }
 
