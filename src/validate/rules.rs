@@ -82,9 +82,6 @@ rules! {
     FILLED_DATE = "W603", Warning,
         "绩效自评表的填报日期早于决算年度开始，或晚于公开日期",
         "A self-evaluation of the year is filled in after the year began and before the booklet that prints it is published.";
-    PROJECT_YEARS = "R604", Error,
-        "项目的开始年份晚于结束年份",
-        "A project cannot end before it starts.";
     PROJECT_OUTSIDE_YEAR = "W605", Warning,
         "自评项目的起止年份不含决算年度",
         "A project evaluated in this year's booklet normally ran during the year; the years may be mistyped.";

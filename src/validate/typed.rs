@@ -49,17 +49,28 @@ impl Comparer<'_, '_> {
         } else {
             &rules::TYPED_MISMATCH
         };
-        let typed_shown = value.normalize();
-        let gap_shown = gap.yuan().normalize();
+        // Figures as the user wrote them (`121.00`), the gap in the same unit.
+        let typed_shown = self
+            .s
+            .loaded
+            .source
+            .text
+            .get(typed.span())
+            .map_or_else(|| value.to_string(), |t| t.trim_matches('"').to_string());
+        let in_unit = |m: Money| match self.unit {
+            AmountUnit::Wan => m.wan_exact().normalize(),
+            AmountUnit::Yuan => m.yuan().normalize(),
+        };
+        let gap_shown = in_unit(gap);
         let message = if closing {
             format!("{what}：录入 {typed_shown} {unit}，按年初结转和结余 + 本年收入 − 本年支出计算应为 {computed_shown} {unit}")
         } else if within_slack {
             format!(
-                "{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {gap_shown} 元，在所加各数录入时四舍五入可能造成的 {} 元以内）",
-                slack.yuan().normalize()
+                "{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {gap_shown} {unit}，在录入的数四舍五入可能造成的 {} {unit}以内）",
+                in_unit(own + slack)
             )
         } else {
-            format!("{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {gap_shown} 元）")
+            format!("{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {gap_shown} {unit}）")
         };
         let mut d = diagnostic(rule, message)
             .field(field)
@@ -113,19 +124,19 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
             file_unit,
         )
     };
-    let all_slack = item_slack("合计")
-        + slack(
-            source,
-            input
-                .balances
-                .amounts()
-                .into_iter()
-                .chain(input.sangong.budget.amounts())
-                .chain(input.sangong.actual.amounts())
-                .flatten()
-                .chain(input.basic_economic.values()),
-            file_unit,
-        );
+    // A named figure sums the 三公 lines, the 公开06 lines, or the items and balances.
+    let named_slack = |name: &str| {
+        if name.starts_with("sangong_") {
+            let lines = input.sangong.budget.amounts();
+            let lines = lines.into_iter().chain(input.sangong.actual.amounts());
+            slack(source, lines.flatten(), file_unit)
+        } else if name == "personnel_total" || name == "public_total" {
+            slack(source, input.basic_economic.values(), file_unit)
+        } else {
+            let balances = input.balances.amounts();
+            item_slack("合计") + slack(source, balances.into_iter().flatten(), file_unit)
+        }
+    };
     for (i, row) in typed.rows.iter().enumerate() {
         let id = row.table.get_ref().trim();
         let Some(t) = s.booklet.detail_table(id) else {
@@ -194,7 +205,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
                 c.compare(
                     value,
                     *computed,
-                    all_slack,
+                    named_slack(name),
                     &what,
                     format!("typed.figures.{name}"),
                 );
