@@ -98,3 +98,47 @@ rules! {
         "同一重点工作（重要事项）或同一项目列了两次",
         "Usually a copy slip; two entries with one name can be intended when their content differs.";
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The README's table of rules gives each rule's code, severity and why, as here.
+    #[test]
+    fn readme_lists_every_rule_with_its_severity_and_why() {
+        let readme = include_str!("../../README.md");
+        for rule in ALL {
+            let severity = match rule.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
+            };
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| {} |", rule.code)))
+                .unwrap_or_else(|| panic!("README has no row for {}", rule.code));
+            assert!(
+                row.starts_with(&format!("| {} | {severity} |", rule.code)),
+                "{row}"
+            );
+            assert!(row.ends_with(&format!("| {} |", rule.why)), "{row}");
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_and_say_their_severity() {
+        for (i, rule) in ALL.iter().enumerate() {
+            assert!(
+                ALL[i + 1..].iter().all(|r| r.code != rule.code),
+                "{}",
+                rule.code
+            );
+            let letter = match rule.severity {
+                Severity::Error => 'R',
+                Severity::Warning => 'W',
+                Severity::Note => 'N',
+            };
+            assert!(rule.code.starts_with(letter), "{}", rule.code);
+        }
+    }
+}
