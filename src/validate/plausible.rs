@@ -283,60 +283,46 @@ fn execution(s: &Subject, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The names of a list's entries, where they are written.
+type Names = Vec<(String, Range<usize>)>;
+
+fn names<'a>(entries: impl Iterator<Item = &'a Spanned<String>>) -> Names {
+    entries
+        .map(|n| (n.get_ref().trim().to_string(), n.span()))
+        .collect()
+}
+
 /// The same 重要事项 or the same project name twice in one list.
 fn duplicates(s: &Subject, found: &mut Vec<Diagnostic>) {
     let input = &s.loaded.input;
-    let mut lists: Vec<(&str, &str, Vec<(String, Range<usize>)>)> = vec![
+    let e = &input.evaluation;
+    let mut lists: Vec<(&str, &str, Names)> = vec![
         (
             "重点工作完成情况表",
             "key_work.table",
-            input
-                .key_work
-                .table
-                .iter()
-                .map(|r| (r.matter.get_ref().trim().to_string(), r.matter.span()))
-                .collect(),
+            names(input.key_work.table.iter().map(|r| &r.matter)),
         ),
         (
             "主要项目",
             "narrative.projects",
-            input
-                .narrative
-                .projects
-                .iter()
-                .map(|p| (p.name.get_ref().trim().to_string(), p.name.span()))
-                .collect(),
+            names(input.narrative.projects.iter().map(|p| &p.name)),
         ),
         (
             "项目绩效自评表",
             "evaluation.projects",
-            input
-                .evaluation
-                .projects
-                .iter()
-                .map(|p| (p.name.get_ref().trim().to_string(), p.name.span()))
-                .collect(),
+            names(e.projects.iter().map(|p| &p.name)),
         ),
         (
             "项目绩效自评表",
             "evaluation.scored_projects",
-            input
-                .evaluation
-                .scored_projects
-                .iter()
-                .map(|p| (p.name.get_ref().trim().to_string(), p.name.span()))
-                .collect(),
+            names(e.scored_projects.iter().map(|p| &p.name)),
         ),
     ];
     if let Some(p) = &input.narrative.performance {
         lists.push((
             "绩效自评综述",
             "narrative.performance.projects",
-            p.projects
-                .iter()
-                .filter_map(|q| q.name.as_ref())
-                .map(|n| (n.get_ref().trim().to_string(), n.span()))
-                .collect(),
+            names(p.projects.iter().filter_map(|q| q.name.as_ref())),
         ));
     }
     for (what, path, entries) in lists {
@@ -345,7 +331,8 @@ fn duplicates(s: &Subject, found: &mut Vec<Diagnostic>) {
             if name.is_empty() {
                 continue;
             }
-            if let Some(first) = seen.insert(name, i) {
+            let first = *seen.entry(name).or_insert(i);
+            if first != i {
                 let noun = if path == "key_work.table" {
                     "重要事项"
                 } else {
