@@ -223,7 +223,9 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
     let named = named_totals(&facts.balances, &totals);
     let class_totals = class_totals(&rows);
     let class_label = |i: usize, code: &str| {
-        let name = catalog.function(code).map_or("", |e| e.name.as_str());
+        let name = catalog
+            .function(facts.unit.year, code)
+            .map_or("", |e| e.name.as_str());
         format!("{}、{name}", chinese_numeral(i + 1))
     };
     let class_rows = |values: &dyn Fn(&Figures) -> Vec<Money>| -> Vec<(String, Vec<Money>)> {

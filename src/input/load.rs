@@ -45,7 +45,7 @@ pub fn load_str(path: &Path, text: &str) -> Result<Loaded, Failure> {
     }
 }
 
-fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
+pub(crate) fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
     let message = err.message().trim();
     let span = err.span().unwrap_or(0..0);
     let table = table_path_at(&source.text, span.start);

@@ -10,6 +10,7 @@ pub mod narrative;
 pub mod typed;
 
 pub use amount::Amount;
+pub(crate) use load::translate as translate_toml_error;
 pub use load::{load_file, load_str, Loaded};
 
 use serde::Deserialize;
@@ -66,6 +67,9 @@ pub struct Settings {
     pub thousands_separator: bool,
     /// 名词解释: whose 财政 the unit's money comes from (`市级财政`, `区级财政`, `本级财政`).
     pub fiscal_level: Option<Spanned<String>>,
+    /// A catalog file or directory, relative to the input file, laid over the built-in
+    /// catalog (docs/catalog.md).
+    pub catalog: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

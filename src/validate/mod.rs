@@ -30,7 +30,9 @@ impl Subject<'_> {
 
     /// The catalog's name of a 功能分类 code, if the catalog has it.
     pub fn booklet_catalog_name(&self, code: &str) -> Option<String> {
-        self.catalog.function(code.trim()).map(|e| e.name.clone())
+        self.catalog
+            .function(self.facts.unit.year, code.trim())
+            .map(|e| e.name.clone())
     }
 
     /// Where the item with this code (or the first item under a 类/款 code) is written.
