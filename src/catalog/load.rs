@@ -32,6 +32,12 @@ struct EntryModel {
     until: Option<Spanned<i32>>,
 }
 
+/// Bounds on what `settings.catalog` may make us read: a catalog is a handful of small
+/// files, and a path such as "/" must not walk the whole disk.
+const MAX_FILES: usize = 200;
+const MAX_DEPTH: usize = 4;
+const MAX_BYTES: u64 = 8 << 20;
+
 /// An entry with where it was written.
 struct Located {
     kind: Kind,
@@ -50,7 +56,7 @@ pub(super) fn read(path: &Path) -> Result<Vec<SourceFile>, String> {
     })?;
     let paths = if meta.is_dir() {
         let mut paths = Vec::new();
-        collect_toml(path, &mut paths)?;
+        collect_toml(path, 0, &mut paths)?;
         if paths.is_empty() {
             return Err(format!("目录 {} 中没有 .toml 科目目录文件", path.display()));
         }
@@ -64,6 +70,13 @@ pub(super) fn read(path: &Path) -> Result<Vec<SourceFile>, String> {
     paths
         .into_iter()
         .map(|p| {
+            if std::fs::metadata(&p).is_ok_and(|m| m.len() > MAX_BYTES) {
+                return Err(format!(
+                    "科目目录文件过大（超过 {} MB）：{}",
+                    MAX_BYTES >> 20,
+                    p.display()
+                ));
+            }
             let bytes = std::fs::read(&p)
                 .map_err(|err| format!("无法读取科目目录文件：{}（{err}）", p.display()))?;
             let text = String::from_utf8(bytes)
@@ -74,17 +87,23 @@ pub(super) fn read(path: &Path) -> Result<Vec<SourceFile>, String> {
         .collect()
 }
 
-fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir)
         .map_err(|err| format!("无法读取目录：{}（{err}）", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
         // Symbolic links to directories are not followed (no loops).
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir {
-            collect_toml(&path, out)?;
+        if is_dir && depth < MAX_DEPTH {
+            collect_toml(&path, depth + 1, out)?;
         } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
             out.push(path);
+        }
+        if out.len() > MAX_FILES {
+            return Err(format!(
+                "{} 下的 .toml 文件超过 {MAX_FILES} 个，这不像一个科目目录",
+                dir.display()
+            ));
         }
     }
     Ok(())
