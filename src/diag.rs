@@ -47,8 +47,8 @@ impl SourceFile {
             line,
             column,
             line_text,
-            excerpt_column,
-            width: width.min(EXCERPT_CHARS),
+            excerpt_column: excerpt_column as u32,
+            width: width.min(EXCERPT_CHARS) as u32,
         }
     }
 }
@@ -146,9 +146,9 @@ pub struct Location {
     pub column: usize,
     /// The source line, or the part of a long line around the column.
     pub line_text: String,
-    /// The column within `line_text`.
-    excerpt_column: usize,
-    width: usize,
+    /// The column within `line_text` (u32 keeps a diagnostic as small as before).
+    excerpt_column: u32,
+    width: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -158,7 +158,8 @@ pub struct Diagnostic {
     pub message: String,
     /// Path of the field in the input, e.g. `items[2].general_basic`.
     pub field: Option<String>,
-    pub location: Option<Location>,
+    /// Boxed: a diagnostic travels in every `Result` of the loaders and stays small.
+    pub location: Option<Box<Location>>,
     pub help: Option<String>,
 }
 
@@ -180,7 +181,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Self {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 
@@ -190,14 +191,14 @@ impl Diagnostic {
 
     /// Points at the file as a whole (no line known).
     pub fn in_file(mut self, path: &Path) -> Self {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             path: path.to_path_buf(),
             line: 0,
             column: 0,
             line_text: String::new(),
             excerpt_column: 0,
             width: 0,
-        });
+        }));
         self
     }
 
@@ -242,7 +243,7 @@ impl fmt::Display for Diagnostic {
                 let lead: String = loc
                     .line_text
                     .chars()
-                    .take(loc.excerpt_column.saturating_sub(1))
+                    .take((loc.excerpt_column as usize).saturating_sub(1))
                     .map(|c| match c {
                         '\t' => "\t".to_string(),
                         c => " ".repeat(display_width(c)),
@@ -251,8 +252,8 @@ impl fmt::Display for Diagnostic {
                 let marks: usize = loc
                     .line_text
                     .chars()
-                    .skip(loc.excerpt_column.saturating_sub(1))
-                    .take(loc.width)
+                    .skip((loc.excerpt_column as usize).saturating_sub(1))
+                    .take(loc.width as usize)
                     .map(display_width)
                     .sum();
                 writeln!(f, "{pad} | {lead}{}", "^".repeat(marks.max(1)))?;

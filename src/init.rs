@@ -143,7 +143,7 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
     if let Err(failure) = crate::input::load_str(&path, &text) {
         return Err(Failure::new(
             Diagnostic::error(
-                "B0004",
+                "B0006",
                 format!(
                     "gongkai 生成的下一年度文件无法读回，这是 gongkai 的缺陷，请报告：{}",
                     failure.diagnostics[0].message

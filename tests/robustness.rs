@@ -451,7 +451,7 @@ fn amounts_that_once_panicked_are_located_errors() {
 fn oversized_input_is_refused_before_parsing() {
     let line = format!("x = \"{}\"\n", "长".repeat(MAX_INPUT_BYTES / 3));
     let failure = load_str(Path::new("big.toml"), &line).unwrap_err();
-    assert_eq!(failure.diagnostics[0].code, "E0004");
+    assert_eq!(failure.diagnostics[0].code, "E0005");
     assert!(failure.diagnostics[0].message.contains("输入文件过大"));
     // Just under the limit, a broken 1 MB line: the diagnostic stays short.
     let line = format!("{}\n", "x".repeat(MAX_INPUT_BYTES - 1));
@@ -466,5 +466,5 @@ fn oversized_file_is_refused_without_reading_it_whole() {
     let path = dir.join("2024.toml");
     std::fs::write(&path, vec![b'#'; MAX_INPUT_BYTES + 1]).unwrap();
     let failure = gongkai::input::load_file(&path).unwrap_err();
-    assert_eq!(failure.diagnostics[0].code, "E0004");
+    assert_eq!(failure.diagnostics[0].code, "E0005");
 }

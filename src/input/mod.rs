@@ -10,7 +10,7 @@ pub mod narrative;
 pub mod typed;
 
 pub use amount::Amount;
-pub use load::{load_file, load_str, Loaded, MAX_INPUT_BYTES};
+pub use load::{load_file, load_str, toml_error, toml_message_error, Loaded, MAX_INPUT_BYTES};
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -66,6 +66,9 @@ pub struct Settings {
     pub thousands_separator: bool,
     /// 名词解释: whose 财政 the unit's money comes from (`市级财政`, `区级财政`, `本级财政`).
     pub fiscal_level: Option<Spanned<String>>,
+    /// A catalog file or directory, relative to the input file, laid over the built-in
+    /// catalog (docs/catalog.md).
+    pub catalog: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -152,6 +155,7 @@ impl ItemInput {
 #[serde(deny_unknown_fields)]
 pub struct Balances {
     pub nonfiscal_surplus_used: Option<Spanned<Amount>>,
+    pub business_fund_used: Option<Spanned<Amount>>,
     pub nonfiscal_opening: Option<Spanned<Amount>>,
     pub surplus_distribution: Option<Spanned<Amount>>,
 }

@@ -4,6 +4,7 @@
 
 use super::{diagnostic, rules, Subject};
 use crate::diag::Diagnostic;
+use crate::edition::BookletKind;
 use crate::input::narrative::Previous;
 use crate::input::Amount;
 use crate::money::Money;
@@ -33,7 +34,12 @@ fn at(s: &Subject, d: Diagnostic, span: Option<Range<usize>>) -> Diagnostic {
     }
 }
 
+/// The dates of a 决算 booklet, which reports a year that has ended. (A 预算 booklet is
+/// published as its year begins; its dates follow other rules.)
 fn dates(s: &Subject, found: &mut Vec<Diagnostic>) {
+    if s.facts.edition.kind != BookletKind::Final {
+        return;
+    }
     let input = &s.loaded.input;
     let year = s.facts.unit.year;
     let published = s.facts.unit.published;

@@ -228,18 +228,24 @@ pub fn basic(c: &Ctx, w: &mut Writer) {
         c.this_year(),
         c.wan(basic)
     ));
-    let rows = &c.economic.rows;
-    let used = |columns: &[usize]| -> Vec<String> {
-        columns
+    let used = |lines: &[crate::tables::EconomicLine]| -> Vec<String> {
+        lines
             .iter()
-            .flat_map(|&col| rows.iter().filter_map(move |r| r[col].as_ref()))
-            .filter(|l| !l.is_class && !l.amount.is_zero())
+            .filter(|l| !l.amount.is_zero())
             .map(|l| l.name.clone())
             .collect()
     };
     for (label, total, names) in [
-        ("人员经费", c.economic.personnel_total, used(&[0])),
-        ("公用经费", c.economic.public_total, used(&[1, 2])),
+        (
+            "人员经费",
+            c.economic.personnel_total,
+            used(&c.economic.personnel),
+        ),
+        (
+            "公用经费",
+            c.economic.public_total,
+            used(&c.economic.public),
+        ),
     ] {
         let listed = if names.is_empty() {
             String::new()

@@ -19,7 +19,7 @@ mod write;
 
 use super::figures::Figures;
 use super::resolve::Facts;
-use super::{chinese_numeral, named_totals, EconomicTable, SangongTable};
+use super::{chinese_numeral, named_totals, EconomicSpending, SangongTable};
 use crate::edition::narrative::Precision;
 use serde::Serialize;
 use write::{Ctx, Writer};
@@ -81,7 +81,7 @@ impl Block {
 pub fn narrative(
     facts: &Facts,
     totals: &Figures,
-    economic: &EconomicTable,
+    economic: &EconomicSpending,
     sangong: &SangongTable,
 ) -> Narrative {
     let layout = &facts.edition.narrative;

@@ -7,7 +7,7 @@ use super::Block;
 use crate::compute::figures::Figures;
 use crate::compute::percent::{shares, Percent};
 use crate::compute::resolve::Facts;
-use crate::compute::{chinese_numeral, EconomicTable, SangongTable};
+use crate::compute::{chinese_numeral, EconomicSpending, SangongTable};
 use crate::edition::narrative::{NarrativeLayout, Precision, SectionSpec, ShareMethod};
 use crate::money::{group_thousands, Money};
 use rust_decimal::Decimal;
@@ -49,7 +49,7 @@ pub struct Ctx<'a> {
     pub share_method: ShareMethod,
     pub totals: &'a Figures,
     pub named: BTreeMap<&'static str, Money>,
-    pub economic: &'a EconomicTable,
+    pub economic: &'a EconomicSpending,
     pub sangong: &'a SangongTable,
     /// Filled while writing: what could not be explained (rule R501 reads it).
     pub unexplained: RefCell<Vec<Unexplained>>,
