@@ -18,6 +18,8 @@ pub struct Facts {
     pub kind: BookletKind,
     pub unit: Unit,
     pub edition: Edition,
+    /// The unit the file's amounts are written in (`settings.amount_unit`).
+    pub amount_unit: AmountUnit,
     pub thousands_separator: bool,
     pub overview: Vec<TextSection>,
     pub items: Vec<Item>,
@@ -25,6 +27,8 @@ pub struct Facts {
     pub economic: BTreeMap<String, Money>,
     pub sangong: Sangong,
     pub table_notes: BTreeMap<String, String>,
+    /// The built-in catalog with the input's `settings.catalog` laid over it.
+    pub catalog: Catalog,
     /// Names of every 类, 款 and 项 the items use (catalog, or the item's override).
     pub function_names: BTreeMap<String, String>,
     pub economic_names: BTreeMap<String, String>,
@@ -82,7 +86,15 @@ pub struct Sangong {
     pub actual: SangongLine,
 }
 
+/// The fiscal years gongkai accepts. 部门决算公开 began in the 2010s; a year outside
+/// this range is a typo, and keeping it in range keeps `year - 1` and `year + 1` safe.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+const CATALOG_HELP: &str =
+    "目录里没有的科目，可在 [settings] 中用 catalog 指定补充的科目目录文件（见 docs/catalog.md）";
+
 pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
+    let catalog = &catalog.for_input(loaded)?;
     let Loaded { source, input } = loaded;
     let mut r = Checker::new(source, AmountUnit::Yuan);
     let Input {
@@ -98,12 +110,11 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     } = input;
 
     if let Some(u) = &settings.amount_unit {
-        match u.get_ref().as_str() {
-            "元" => r.unit = AmountUnit::Yuan,
-            "万元" => r.unit = AmountUnit::Wan,
-            other => r.error(
+        match AmountUnit::parse(u.get_ref()) {
+            Some(unit) => r.unit = unit,
+            None => r.error(
                 "E0203",
-                format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
+                format!("不认识的金额单位“{}”，应为“元”或“万元”", u.get_ref()),
                 "settings.amount_unit",
                 u.span(),
             ),
@@ -112,6 +123,27 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     let year = *unit.year.get_ref();
     let kind = input.kind();
+    if !YEARS.contains(&year) {
+        r.error_help(
+            "E0207",
+            format!(
+                "{}年度 {year} 不合理：应为 {} 至 {} 之间的年份",
+                match kind {
+                    BookletKind::Final => "决算",
+                    BookletKind::Budget => "预算",
+                },
+                YEARS.start(),
+                YEARS.end()
+            ),
+            "unit.year",
+            unit.year.span(),
+            match kind {
+                BookletKind::Final => "year 写决算所属的年度，如 2024（不是公开的年份）",
+                BookletKind::Budget => "year 写预算所属的年度，如 2024",
+            }
+            .into(),
+        );
+    }
     let edition = edition_of(&mut r, settings, kind, year, unit.year.span());
     if let (Some(e), Some(k)) = (&edition, &unit.kind) {
         if e.kind != kind {
@@ -135,6 +167,24 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     super::budget::kind::check(&mut r, input, kind);
     if let Some(e) = &edition {
         super::budget::kind::required(&mut r, input, e);
+    }
+
+    // The edition's 类 print by name whether used or not: each needs one for the year.
+    let known_year = YEARS.contains(&year);
+    for class in edition
+        .iter()
+        .filter(|_| known_year)
+        .flat_map(|e| e.class_codes())
+    {
+        if catalog.function(year, class).is_none() {
+            r.error_help(
+                "E0215",
+                format!("科目目录中没有 {year} 年度的类 {class}，本版式的支出分类要列出它"),
+                "unit.year",
+                unit.year.span(),
+                CATALOG_HELP.into(),
+            );
+        }
     }
 
     let name = r.text(&unit.name, "unit.name");
@@ -164,7 +214,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         }
         None => None,
     };
-    let catalog_has = |code: &str| catalog.function(code).is_some();
+    let catalog_has = |code: &str| catalog.function(year, code).is_some();
     let mut budget = match kind {
         BookletKind::Budget => super::budget::resolve(&mut r, input, &catalog_has),
         BookletKind::Final => Default::default(),
@@ -217,23 +267,24 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             continue;
         }
         let override_name = item.name.as_ref().map(|n| r.text(n, &field("name")));
-        let known = catalog.function(&code).is_some() || override_name.is_some();
-        match (catalog.function(&code), override_name) {
+        let known = catalog.function(year, &code).is_some() || override_name.is_some();
+        match (catalog.function(year, &code), override_name) {
             (_, Some(n)) => {
                 function_names.insert(code.clone(), n);
             }
             (Some(e), None) => {
                 function_names.insert(code.clone(), e.name.clone());
             }
-            (None, None) => r.error(
+            (None, None) => r.error_help(
                 "E0212",
                 format!("目录中没有功能分类科目 {code}，请核对编码，或用 name 字段写明科目名称"),
-                field("code"),
+                &field("code"),
                 item.code.span(),
+                format!("科目名称以财政部当年的《政府收支分类科目》为准；{CATALOG_HELP}"),
             ),
         }
         for ancestor in function_ancestors(&code) {
-            match catalog.function(ancestor) {
+            match catalog.function(year, ancestor) {
                 Some(e) => {
                     function_names.insert(ancestor.to_string(), e.name.clone());
                 }
@@ -311,8 +362,17 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         .flat_map(|g| g.codes.iter().map(|c| c.get_ref()))
         .collect();
     for code in &printable {
-        if let Some(entry) = catalog.economic(code) {
-            economic_names.insert(code.to_string(), entry.name.clone());
+        match catalog.economic(year, code) {
+            Some(entry) => {
+                economic_names.insert(code.to_string(), entry.name.clone());
+            }
+            None => r.error_help(
+                "E0223",
+                format!("科目目录中没有 {year} 年度的经济分类科目 {code}，本版式的基本支出明细表要列出它"),
+                "unit.year",
+                unit.year.span(),
+                CATALOG_HELP.into(),
+            ),
         }
     }
     for (code, value) in basic_economic {
@@ -325,7 +385,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 field,
                 value.span(),
             );
-        } else if catalog.economic(code).is_none() {
+        } else if catalog.economic(year, code).is_none() {
             r.error(
                 "E0221",
                 format!("目录中没有经济分类科目 {code}"),
@@ -360,7 +420,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             );
         } else {
             for c in [&code[..3], code.as_str()] {
-                if let Some(entry) = catalog.economic(c) {
+                if let Some(entry) = catalog.economic(year, c) {
                     economic_names.insert(c.to_string(), entry.name.clone());
                 }
             }
@@ -393,6 +453,8 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         }
     }
 
+    long_paragraphs(&mut r, loaded);
+
     let narrative =
         super::narrative::facts::resolve(loaded, catalog, r.unit, &resolved_items, &mut r.problems);
     let back_matter = super::back_matter::resolve(
@@ -414,6 +476,8 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 published,
             },
             edition,
+            amount_unit: r.unit,
+            catalog: catalog.clone(),
             thousands_separator: settings.thousands_separator,
             overview,
             items: resolved_items,
@@ -453,6 +517,9 @@ fn edition_of(
     year_span: std::ops::Range<usize>,
 ) -> Option<Edition> {
     let Some(name) = &settings.edition else {
+        if !YEARS.contains(&year) {
+            return None; // E0207 says why
+        }
         return Edition::for_year(kind, year).or_else(|| {
             r.error(
                 "E0205",
@@ -560,6 +627,38 @@ pub(crate) fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
     match (value.date, value.time) {
         (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
         _ => None,
+    }
+}
+
+/// The longest paragraph gongkai typesets, in characters. The references' longest
+/// paragraphs have well under 2,000; Typst lays out a paragraph as a whole (optimal
+/// line breaking), in time that grows faster than its length, so one paragraph of
+/// megabytes would take many minutes — and is never what the user meant.
+pub const MAX_PARAGRAPH_CHARS: usize = 10_000;
+
+/// Every paragraph (text between blank lines) of every text that reaches the booklet
+/// is at most [`MAX_PARAGRAPH_CHARS`] long.
+fn long_paragraphs(r: &mut Checker, loaded: &Loaded) {
+    for (field, value) in crate::glyphs::text_fields(loaded) {
+        let longest = value
+            .get_ref()
+            .split('\n')
+            .collect::<Vec<_>>()
+            .split(|line| line.trim().is_empty())
+            .map(|lines| lines.iter().map(|l| l.chars().count()).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        if longest > MAX_PARAGRAPH_CHARS {
+            r.error_help(
+                "E0270",
+                format!(
+                    "一段文字有 {longest} 个字符，超过了每段 {MAX_PARAGRAPH_CHARS} 个字符的上限"
+                ),
+                &field,
+                value.span(),
+                "请用空行把文字分成若干段；整篇材料不要粘贴进一个字段".into(),
+            );
+        }
     }
 }
 

@@ -12,8 +12,38 @@ pub struct Loaded {
     pub input: Input,
 }
 
+/// The largest input file gongkai reads: 1 MiB, thirty times the largest sample. A
+/// bigger file is not a yearly booklet's data (it would print thousands of pages), and
+/// refusing it up front bounds the time and memory any input can take.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+fn too_large(path: &Path, size: Option<usize>) -> Failure {
+    let size = size.map_or_else(|| "超过 1 MB".to_string(), |n| format!("{n} 字节"));
+    Failure::new(
+        Diagnostic::error(
+            "E0005",
+            format!(
+                "输入文件过大（{size}）：一个单位一年的决算数据不会超过 {MAX_INPUT_BYTES} 字节（1 MB）"
+            ),
+        )
+        .in_file(path)
+        .help("请确认选对了文件；长篇文字请分段，附件材料不要粘贴进输入文件"),
+    )
+}
+
+/// Reads at most one byte more than [`MAX_INPUT_BYTES`], so no file is read whole
+/// before its size is known.
+fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= MAX_INPUT_BYTES).then_some(bytes))
+}
+
 pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
-    let bytes = std::fs::read(path).map_err(|err| {
+    let bytes = read_bounded(path).map_err(|err| {
         let what = match err.kind() {
             std::io::ErrorKind::NotFound => "找不到输入文件".to_string(),
             std::io::ErrorKind::PermissionDenied => "没有权限读取输入文件".to_string(),
@@ -23,6 +53,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
             .in_file(path)
             .help("请检查文件路径是否正确，例如 data/单位目录/2024.toml")
     })?;
+    let Some(bytes) = bytes else {
+        return Err(too_large(path, None));
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::error(
             "E0002",
@@ -38,6 +71,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
 }
 
 pub fn load_str(path: &Path, text: &str) -> Result<Loaded, Failure> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_large(path, Some(text.len())));
+    }
     let source = SourceFile::new(path, text.strip_prefix('\u{feff}').unwrap_or(text));
     match toml::from_str::<Input>(&source.text) {
         Ok(input) => Ok(Loaded { source, input }),

@@ -56,6 +56,7 @@ pub struct Table {
 }
 
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // one per table, a dozen per booklet
 pub enum TableData {
     Summary(summary::SummaryData),
     Function(FunctionData),

@@ -2,13 +2,9 @@
 //! (公开05) vs the 经济分类 lines (公开06), the 三公 lines of 公开06 vs the 三公 table,
 //! and balances that cannot go below zero.
 
+use super::precision::slack;
 use super::{diagnostic, rules, Subject};
 use crate::diag::Diagnostic;
-use crate::money::Money;
-use rust_decimal::Decimal;
-
-/// 0.01 万元 in 元: the rounding tail allowed per printed addend.
-const CENT_OF_WAN: i64 = 100;
 
 pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -36,68 +32,74 @@ fn economic_span(s: &Subject, code: Option<&str>) -> Option<std::ops::Range<usiz
         .map(|v| v.span())
 }
 
+/// 公开05 基本支出 and 公开06 人员经费 + 公用经费 are the same money entered twice. Equal
+/// exact amounts that print a cent apart are the unavoidable rounding tail (a note). A
+/// gap that the rounding of the amounts as written can explain (amounts typed in 万元
+/// with two decimals) is a warning; any other gap is an error, however small.
 fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
     let t = &s.booklet.totals;
     let e = &s.booklet.economic;
-    // Where the function table splits 基本支出 into 人员经费 and 公用经费 (budget
-    // 表5-1), each must equal its 经济分类 lines; otherwise their sum must.
+    let input = &s.loaded.input;
+    // Where the function table splits 基本支出 into 人员经费 and 公用经费 (budget 表5-1),
+    // each must equal its 经济分类 lines; otherwise their sum must.
     let split = s.facts.edition.label_showing("general_personnel").is_some();
-    let pairs: Vec<(&str, Money, Vec<(&str, Money)>)> = if split {
+    type Typed<'a> = fn(&'a crate::input::ItemInput) -> Option<&'a toml::Spanned<crate::input::Amount>>;
+    let pairs: Vec<(&str, crate::money::Money, Vec<(&str, crate::money::Money)>, Typed)> = if split {
         vec![
-            (
-                "人员经费",
-                t.general_personnel,
-                vec![("人员经费", e.personnel_total)],
-            ),
-            (
-                "公用经费",
-                t.general_public,
-                vec![("公用经费", e.public_total)],
-            ),
+            ("人员经费", t.general_personnel, vec![("人员经费", e.personnel_total)], |i| i.general_personnel.as_ref()),
+            ("公用经费", t.general_public, vec![("公用经费", e.public_total)], |i| i.general_public.as_ref()),
         ]
     } else {
         vec![(
             "基本支出",
             t.general_basic,
-            vec![
-                ("人员经费", e.personnel_total),
-                ("公用经费", e.public_total),
-            ],
+            vec![("人员经费", e.personnel_total), ("公用经费", e.public_total)],
+            |i| i.general_basic.as_ref(),
         )]
     };
-    for (name, basic, parts) in pairs {
-        let economic: Money = parts.iter().map(|(_, m)| *m).sum();
+    for (name, basic, parts, typed) in pairs {
+        let economic: crate::money::Money = parts.iter().map(|(_, m)| *m).sum();
         let gap = (basic - economic).abs();
-        let printed_parts: Decimal = parts.iter().map(|(_, m)| m.wan_rounded(2)).sum();
+        let printed_parts: rust_decimal::Decimal = parts.iter().map(|(_, m)| m.wan_rounded(2)).sum();
         let printed_gap = (basic.wan_rounded(2) - printed_parts).abs();
         if gap.is_zero() && printed_gap.is_zero() {
             continue;
         }
-        // Equal money, but the printed parts do not add up to the printed total.
+        let slack = slack(
+            &s.loaded.source,
+            input
+                .items
+                .iter()
+                .filter_map(typed)
+                .chain(input.basic_economic.values()),
+            s.facts.amount_unit,
+        );
         let (rule, what) = if gap.is_zero() {
             (
                 &rules::BASIC_VS_ECONOMIC_TAIL,
-                "金额相等，但印出的数相差 0.01（尾数误差）",
+                "金额相等，印出的数因各自四舍五入相差 0.01（尾数误差）".to_string(),
             )
-        } else if gap.yuan() <= Decimal::from(2 * CENT_OF_WAN) {
-            (&rules::BASIC_VS_ECONOMIC_TAIL, "仅差尾数")
+        } else if gap <= slack {
+            (
+                &rules::BASIC_VS_ECONOMIC_ROUNDING,
+                format!(
+                    "相差 {} 元，在录入金额四舍五入可能造成的 {} 元以内",
+                    gap.yuan().normalize(),
+                    slack.yuan().normalize()
+                ),
+            )
         } else {
-            (&rules::BASIC_VS_ECONOMIC, "不相等")
+            (
+                &rules::BASIC_VS_ECONOMIC,
+                format!("不相等（精确金额相差 {} 元）", gap.yuan().normalize()),
+            )
         };
         let t05 = s.basic_table();
         let t06 = s.economic_table();
         let listed: Vec<String> = parts.iter().map(|(n, m)| format!("{n} {m} 万元")).collect();
         let mut d = diagnostic(
             rule,
-            format!(
-                "{t05}{name} {basic} 万元与{t06}{}{what}{}",
-                listed.join(" + "),
-                if gap.is_zero() {
-                    String::new()
-                } else {
-                    format!("（精确金额相差 {} 元）", gap.yuan().normalize())
-                }
-            ),
+            format!("{t05}{name} {basic} 万元与{t06}{}{what}", listed.join(" + ")),
         )
         .field("basic_economic")
         .help(if gap.is_zero() {
@@ -117,20 +119,11 @@ fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
 fn sangong_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
     // The 三公 line the booklet prints: 决算数, or 预算数 where only that is printed.
     let edition = &s.facts.edition;
-    let (line, what, figure, field) = if edition.label_showing("sangong_actual_total").is_some() {
-        (
-            &s.booklet.sangong.actual,
-            "决算数",
-            "sangong_actual_total",
-            "sangong.actual",
-        )
+    let (line, what, figure, field) = if edition.label_showing("sangong_actual_total").is_some()
+    {
+        (&s.booklet.sangong.actual, "决算数", "sangong_actual_total", "sangong.actual")
     } else {
-        (
-            &s.booklet.sangong.budget,
-            "预算数",
-            "sangong_budget_total",
-            "sangong.budget",
-        )
+        (&s.booklet.sangong.budget, "预算数", "sangong_budget_total", "sangong.budget")
     };
     let pairs = [
         ("30212", "因公出国（境）费用", line.abroad),
@@ -210,5 +203,4 @@ fn closings(s: &Subject, found: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let _ = Money::ZERO;
 }

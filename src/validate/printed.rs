@@ -1,9 +1,10 @@
 //! The identities of every table, checked on the figures as printed (rounded to 0.01
 //! 万元). Which identities a table has comes from its declaration: its `checks`, the
 //! 类 = Σ款 = Σ项 hierarchy of a 功能分类 table, the class rows of a summary side and the
-//! groups of an economic table. Totals are computed from exact amounts, so a printed
-//! identity can be off only by rounding: reported as a warning that names the rounding
-//! tail. A larger gap means the computation is wrong and is an error.
+//! groups of an economic table. Each is checked on the exact amounts too. Totals are
+//! computed from exact amounts, so an identity holds exactly and its printed figures
+//! can be off only by rounding: reported as a note that names the rounding tail. An
+//! identity that fails on the exact amounts means the computation is wrong: an error.
 
 use super::{diagnostic, rules, Subject};
 use crate::compute::figures::Figures;
@@ -26,10 +27,9 @@ struct Failing {
     identity: String,
     rows: Vec<String>,
     worst: Decimal,
-    addends: usize,
-    /// One unit of the last printed decimal: the tail allowed per addend.
-    step: Decimal,
     first_code: String,
+    /// The identity fails on the exact amounts too: not a rounding tail.
+    exact_mismatch: bool,
 }
 
 struct Checker {
@@ -66,7 +66,12 @@ impl Checker {
             .map(|Term(m, sign)| self.printed(*m) * Decimal::from(*sign))
             .sum();
         let gap = (self.printed(total) - sum).abs();
-        if gap.is_zero() {
+        let exact: Money = parts
+            .iter()
+            .map(|Term(m, sign)| if *sign < 0 { -*m } else { *m })
+            .sum();
+        let exact_mismatch = exact != total;
+        if gap.is_zero() && !exact_mismatch {
             return;
         }
         let entry = match self
@@ -81,17 +86,16 @@ impl Checker {
                     identity: identity.into(),
                     rows: Vec::new(),
                     worst: Decimal::ZERO,
-                    addends: parts.len(),
-                    step: Decimal::new(1, self.format.format().decimals),
                     first_code: code.into(),
+                    exact_mismatch: false,
                 });
                 self.failing.last_mut().expect("just pushed")
             }
         };
         entry.rows.push(row.to_string());
+        entry.exact_mismatch |= exact_mismatch;
         if gap > entry.worst {
             entry.worst = gap;
-            entry.addends = parts.len();
         }
     }
 }
@@ -117,11 +121,10 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
     c.failing
         .into_iter()
         .map(|f| {
-            let tolerance = f.step * Decimal::from(f.addends.max(1));
-            let (rule, what) = if f.worst <= tolerance {
-                (&rules::ROUNDING_TAIL, "尾数误差")
+            let (rule, what) = if f.exact_mismatch {
+                (&rules::PRINTED_IDENTITY, "精确金额也不相等")
             } else {
-                (&rules::PRINTED_IDENTITY, "超出尾数误差")
+                (&rules::ROUNDING_TAIL, "尾数误差")
             };
             let mut d = diagnostic(
                 rule,
@@ -137,7 +140,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
             .help(if rule.code == rules::ROUNDING_TAIL.code {
                 "各数由精确金额分别四舍五入到0.01万元，印出的加数之和与合计可能相差几分；这是表注所说的尾数误差，gongkai 如实印出，不作调整"
             } else {
-                "合计由明细精确计算，超出尾数误差的差异说明计算有缺陷，请报告"
+                "合计由明细精确计算，精确金额不相等说明计算有缺陷，请报告"
             });
             if let Some(span) = s.item_span(&f.first_code) {
                 d = d.at(s.locate(span));
@@ -516,6 +519,7 @@ mod tests {
         );
         assert_eq!(c.failing.len(), 1);
         assert_eq!(c.failing[0].worst.to_string(), "0.01");
+        assert!(!c.failing[0].exact_mismatch, "a note, not R101");
     }
 
     #[test]
@@ -552,9 +556,22 @@ mod tests {
         );
         let f = &c.failing[0];
         assert_eq!(f.worst.to_string(), "0.05");
-        assert!(
-            f.worst > Decimal::new(1, 2) * Decimal::from(f.addends as u64),
-            "R101, not a tail"
+        assert!(f.exact_mismatch, "R101, not a tail");
+    }
+
+    #[test]
+    fn an_exact_gap_too_small_to_print_is_still_an_error() {
+        let mut c = Checker::default();
+        // 10.0001 万元 = 4 + 6 万元 + 1 元: the printed figures agree.
+        c.check(
+            "t",
+            "a = b + c",
+            "合计",
+            "",
+            wan("10.0001"),
+            &[Term(wan("4"), 1), Term(wan("6"), 1)],
         );
+        assert_eq!(c.failing.len(), 1);
+        assert!(c.failing[0].worst.is_zero() && c.failing[0].exact_mismatch);
     }
 }

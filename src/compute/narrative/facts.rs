@@ -368,19 +368,15 @@ pub fn resolve(
 fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
     let unit = match &t.amount_unit {
         None => c.unit,
-        Some(u) => match u.get_ref().trim() {
-            "元" => AmountUnit::Yuan,
-            "万元" => AmountUnit::Wan,
-            other => {
-                c.error(
-                    "E0252",
-                    format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
-                    "previous.amount_unit",
-                    u.span(),
-                );
-                c.unit
-            }
-        },
+        Some(u) => AmountUnit::parse(u.get_ref()).unwrap_or_else(|| {
+            c.error(
+                "E0252",
+                format!("不认识的金额单位“{}”，应为“元”或“万元”", u.get_ref().trim()),
+                "previous.amount_unit",
+                u.span(),
+            );
+            c.unit
+        }),
     };
     let mut m = |value: &Option<Spanned<Amount>>, field: &str| {
         value
@@ -457,14 +453,14 @@ fn prior_from_file(
         Err(f) => return failed(c, f.diagnostics, "文件有错误"),
     };
     let year = *loaded.input.unit.year.get_ref();
-    if facts.unit.year != year - 1 {
+    if facts.unit.year != year.saturating_sub(1) {
         c.error(
             "E0251",
             format!(
                 "上年文件 {} 是 {} 年度的，本文件是 {year} 年度，上年应为 {} 年度",
                 path.display(),
                 facts.unit.year,
-                year - 1
+                year.saturating_sub(1)
             ),
             "previous",
             span,
