@@ -43,24 +43,44 @@ fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
     // Where the function table splits 基本支出 into 人员经费 and 公用经费 (budget 表5-1),
     // each must equal its 经济分类 lines; otherwise their sum must.
     let split = s.facts.edition.label_showing("general_personnel").is_some();
-    type Typed<'a> = fn(&'a crate::input::ItemInput) -> Option<&'a toml::Spanned<crate::input::Amount>>;
-    let pairs: Vec<(&str, crate::money::Money, Vec<(&str, crate::money::Money)>, Typed)> = if split {
+    type Typed<'a> =
+        fn(&'a crate::input::ItemInput) -> Option<&'a toml::Spanned<crate::input::Amount>>;
+    let pairs: Vec<(
+        &str,
+        crate::money::Money,
+        Vec<(&str, crate::money::Money)>,
+        Typed,
+    )> = if split {
         vec![
-            ("人员经费", t.general_personnel, vec![("人员经费", e.personnel_total)], |i| i.general_personnel.as_ref()),
-            ("公用经费", t.general_public, vec![("公用经费", e.public_total)], |i| i.general_public.as_ref()),
+            (
+                "人员经费",
+                t.general_personnel,
+                vec![("人员经费", e.personnel_total)],
+                |i| i.general_personnel.as_ref(),
+            ),
+            (
+                "公用经费",
+                t.general_public,
+                vec![("公用经费", e.public_total)],
+                |i| i.general_public.as_ref(),
+            ),
         ]
     } else {
         vec![(
             "基本支出",
             t.general_basic,
-            vec![("人员经费", e.personnel_total), ("公用经费", e.public_total)],
+            vec![
+                ("人员经费", e.personnel_total),
+                ("公用经费", e.public_total),
+            ],
             |i| i.general_basic.as_ref(),
         )]
     };
     for (name, basic, parts, typed) in pairs {
         let economic: crate::money::Money = parts.iter().map(|(_, m)| *m).sum();
         let gap = (basic - economic).abs();
-        let printed_parts: rust_decimal::Decimal = parts.iter().map(|(_, m)| m.wan_rounded(2)).sum();
+        let printed_parts: rust_decimal::Decimal =
+            parts.iter().map(|(_, m)| m.wan_rounded(2)).sum();
         let printed_gap = (basic.wan_rounded(2) - printed_parts).abs();
         if gap.is_zero() && printed_gap.is_zero() {
             continue;
@@ -119,11 +139,20 @@ fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
 fn sangong_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
     // The 三公 line the booklet prints: 决算数, or 预算数 where only that is printed.
     let edition = &s.facts.edition;
-    let (line, what, figure, field) = if edition.label_showing("sangong_actual_total").is_some()
-    {
-        (&s.booklet.sangong.actual, "决算数", "sangong_actual_total", "sangong.actual")
+    let (line, what, figure, field) = if edition.label_showing("sangong_actual_total").is_some() {
+        (
+            &s.booklet.sangong.actual,
+            "决算数",
+            "sangong_actual_total",
+            "sangong.actual",
+        )
     } else {
-        (&s.booklet.sangong.budget, "预算数", "sangong_budget_total", "sangong.budget")
+        (
+            &s.booklet.sangong.budget,
+            "预算数",
+            "sangong_budget_total",
+            "sangong.budget",
+        )
     };
     let pairs = [
         ("30212", "因公出国（境）费用", line.abroad),
