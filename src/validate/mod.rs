@@ -1,6 +1,7 @@
 //! Validate: coded rules over the input, the resolved facts and the computed booklet,
 //! like a linter's. Errors stop `gongkai build` (unless `--draft`); warnings do not.
 
+mod budget;
 mod completeness;
 mod data;
 mod plausible;
@@ -84,6 +85,7 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found.extend(text::check(subject));
     found.extend(completeness::check(subject));
     found.extend(plausible::check(subject));
+    found.extend(budget::check(subject));
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found
 }
