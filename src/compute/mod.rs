@@ -278,7 +278,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         .enumerate()
         .map(|(i, spec)| table_view(facts, spec, i + 1, is_empty(&spec.kind)))
         .collect();
-    let narrative = narrative::narrative(facts, &totals, &economic, &sangong);
+    let narrative = narrative::narrative(facts, &totals, &named, &economic, &sangong);
 
     let mut booklet = Booklet {
         unit: UnitView {
