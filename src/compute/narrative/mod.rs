@@ -297,7 +297,15 @@ impl Writer<'_> {
     ) -> Vec<Block> {
         let mut blocks = Vec::new();
         let mut subheadings = 0;
-        if let Some(name) = spec.template_name() {
+        let template = spec.template_name().filter(|name| {
+            let found = self.templates.has(name);
+            if !found {
+                let set = &self.ctx.layout.templates;
+                self.problem(spec, &format!("模板集“{set}”中没有模板“{name}”"));
+            }
+            found
+        });
+        if let Some(name) = template {
             let mut context = built.facts;
             if let (Value::Object(map), Value::Object(global)) = (&mut context, &self.global) {
                 map.extend(global.clone());
