@@ -17,6 +17,7 @@ pub mod money;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod tables;
 pub mod typeset;
 pub mod typeset_text;
 pub mod validate;

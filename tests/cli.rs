@@ -175,7 +175,7 @@ fn emit_typ_writes_source_and_library() {
     assert!(source.contains("#import \"lib/booklet.typ\""));
     assert!(source.contains("[2024年度收入支出决算总表]"));
     let lib = std::fs::read_to_string(dir.join("src-out/lib/booklet.typ")).unwrap();
-    assert!(lib.contains("#let official-table("));
+    assert!(lib.contains("#let grid-table("));
 }
 
 #[test]

@@ -423,7 +423,6 @@ fn an_edition_can_word_the_same_facts_its_own_way() {
     // the edition itself.
     let extra = "[previous]\ntotal = 1500000\n[narrative.reasons]\ntotal = \"项目减少\"\n";
     let (booklet, found) = with_layout(extra, |n| {
-        n.title = "{{ unit.name }}{{ year }}年部门预算情况说明".into();
         n.percent.change = 2;
         n.numbering = vec!["（{{ n | chinese }}）".into()];
         n.sections = sections(
@@ -455,7 +454,6 @@ reason = "total"
                 .into(),
         );
     });
-    assert_eq!(booklet.narrative.title, "测试单位2024年部门预算情况说明");
     assert_eq!(
         booklet.narrative.texts(),
         [

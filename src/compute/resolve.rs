@@ -6,7 +6,7 @@ use super::check::Checker;
 use super::figures::Figures;
 use crate::catalog::{function_ancestors, Catalog};
 use crate::diag::Failure;
-use crate::edition::Edition;
+use crate::edition::{BookletKind, Edition};
 use crate::input::{Input, ItemInput, Loaded, SangongFigures};
 use crate::money::{AmountUnit, Money};
 use chrono::NaiveDate;
@@ -55,6 +55,8 @@ pub struct Item {
 #[derive(Debug, Clone, Default)]
 pub struct Balances {
     pub nonfiscal_surplus_used: Money,
+    /// 用事业基金弥补收支差额 (editions before 2020).
+    pub business_fund_used: Money,
     pub nonfiscal_opening: Money,
     pub surplus_distribution: Money,
 }
@@ -72,8 +74,6 @@ pub struct Sangong {
     pub budget: SangongLine,
     pub actual: SangongLine,
 }
-
-const TABLE_IDS: [&str; 9] = ["01", "02", "03", "04", "05", "06", "07", "08", "09"];
 
 pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     let Loaded { source, input } = loaded;
@@ -104,31 +104,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     }
 
     let year = *unit.year.get_ref();
-    let edition = match &settings.edition {
-        Some(id) => Edition::builtin(id.get_ref()).or_else(|| {
-            let known: Vec<_> = Edition::builtin_ids().collect();
-            r.error(
-                "E0204",
-                format!(
-                    "没有名为“{}”的版式，可用：{}",
-                    id.get_ref(),
-                    known.join("、")
-                ),
-                "settings.edition",
-                id.span(),
-            );
-            None
-        }),
-        None => Edition::for_year(year).or_else(|| {
-            r.error(
-                "E0205",
-                format!("没有适用于 {year} 年度的内置版式，请在 [settings] 中用 edition 指定"),
-                "unit.year",
-                unit.year.span(),
-            );
-            None
-        }),
-    };
+    let edition = edition_of(&mut r, settings, year, unit.year.span());
 
     let name = r.text(&unit.name, "unit.name");
     let name_on_tables = match &unit.name_on_tables {
@@ -212,7 +188,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             }
         }
         if let Some(e) = &edition {
-            if !e.classes.iter().any(|c| c == &code[..3]) {
+            if !e.class_codes().any(|c| c == &code[..3]) {
                 r.error(
                     "E0214",
                     format!("科目 {code} 所属的类 {} 不在本版式的支出分类中", &code[..3]),
@@ -233,6 +209,8 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             &balances.nonfiscal_surplus_used,
             "balances.nonfiscal_surplus_used",
         ),
+        business_fund_used: r
+            .opt_money(&balances.business_fund_used, "balances.business_fund_used"),
         nonfiscal_opening: r.opt_money(&balances.nonfiscal_opening, "balances.nonfiscal_opening"),
         surplus_distribution: r.opt_money(
             &balances.surplus_distribution,
@@ -242,16 +220,12 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     let mut economic = BTreeMap::new();
     let mut economic_names = BTreeMap::new();
+    // The lines a layout prints, where it fixes them (公开06); otherwise any line.
     let printable: BTreeSet<&String> = edition
         .iter()
-        .flat_map(|e| {
-            [
-                &e.economic.personnel,
-                &e.economic.public,
-                &e.economic.capital,
-            ]
-        })
-        .flatten()
+        .flat_map(|e| &e.tables)
+        .flat_map(|t| &t.groups)
+        .flat_map(|g| g.codes.iter().map(|c| c.get_ref()))
         .collect();
     for code in &printable {
         if let Some(entry) = catalog.economic(code) {
@@ -275,7 +249,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 field,
                 value.span(),
             );
-        } else if edition.is_some() && !printable.contains(code) {
+        } else if !printable.is_empty() && !printable.contains(code) {
             r.error(
                 "E0222",
                 format!("经济分类科目 {code} 不在本版式的基本支出明细表中"),
@@ -283,6 +257,9 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 value.span(),
             );
         } else {
+            if let Some(entry) = catalog.economic(code) {
+                economic_names.insert(code.clone(), entry.name.clone());
+            }
             economic.insert(code.clone(), money);
         }
     }
@@ -294,12 +271,18 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     let mut notes = BTreeMap::new();
     for (id, text) in table_notes {
-        if TABLE_IDS.contains(&id.as_str()) {
+        let known = edition.as_ref().map(|e| e.table(id).is_some());
+        if known != Some(false) {
             notes.insert(id.clone(), r.text(text, &format!("table_notes.\"{id}\"")));
         } else {
+            let ids: Vec<&str> = edition
+                .iter()
+                .flat_map(|e| &e.tables)
+                .map(|t| t.id.get_ref().as_str())
+                .collect();
             r.error(
                 "E0230",
-                format!("没有编号为“{id}”的表，应为 01 至 09"),
+                format!("本版式没有编号为“{id}”的表，可用：{}", ids.join("、")),
                 format!("table_notes.\"{id}\""),
                 text.span(),
             );
@@ -339,6 +322,41 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             back_matter,
         }),
         _ => Err(Failure::many(r.problems)),
+    }
+}
+
+/// The edition the input names (a built-in id, or a file relative to the input), or
+/// the built-in one for its year.
+fn edition_of(
+    r: &mut Checker,
+    settings: &crate::input::Settings,
+    year: i32,
+    year_span: std::ops::Range<usize>,
+) -> Option<Edition> {
+    let Some(name) = &settings.edition else {
+        return Edition::for_year(BookletKind::Final, year).or_else(|| {
+            r.error(
+                "E0205",
+                format!("没有适用于 {year} 年度的内置版式，请在 [settings] 中用 edition 指定"),
+                "unit.year",
+                year_span,
+            );
+            None
+        });
+    };
+    let dir = r.source.path.parent();
+    match Edition::load(&crate::edition::origin_of(name.get_ref().trim(), dir)) {
+        Ok(edition) => Some(edition),
+        Err(failure) => {
+            for mut d in failure.diagnostics {
+                // A missing built-in or file is the input's mistake: point at its line.
+                if d.location.is_none() || matches!(d.code, "E0204" | "E0240") {
+                    d = d.field("settings.edition").at_span(r.source, name.span());
+                }
+                r.problems.push(d);
+            }
+            None
+        }
     }
 }
 

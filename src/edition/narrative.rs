@@ -1,4 +1,4 @@
-//! The edition's 第三部分 (the 情况说明): its title, which sections exist, in which order
+//! The edition's 第三部分 (the 情况说明): which sections exist, in which order
 //! and nesting, their headings, sub-headings and "no such item" sentences, the rows and
 //! charts a section lists, the template set that words them, and the precision its
 //! percentages are printed with. gongkai computes the facts; everything printed in
@@ -10,9 +10,6 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NarrativeLayout {
-    /// The part's title after `第三部分　`, a template:
-    /// `{{ unit.name }}{{ year }}年度部门决算情况说明`.
-    pub title: String,
     /// The built-in template set that words the sections: `templates/narrative/<set>/`.
     pub templates: String,
     /// Templates written in the edition itself, by name; each replaces (or adds to) the

@@ -41,13 +41,23 @@ pub fn load_str(path: &Path, text: &str) -> Result<Loaded, Failure> {
     let source = SourceFile::new(path, text.strip_prefix('\u{feff}').unwrap_or(text));
     match toml::from_str::<Input>(&source.text) {
         Ok(input) => Ok(Loaded { source, input }),
-        Err(err) => Err(Failure::new(translate(&source, &err))),
+        Err(err) => Err(Failure::new(toml_error(&source, &err))),
     }
 }
 
-fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim();
-    let span = err.span().unwrap_or(0..0);
+/// A TOML parse or shape error of `source` in Chinese, located; used for every TOML
+/// file gongkai reads (inputs, editions, catalogs).
+pub fn toml_error(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
+    toml_message_error(source, err.message(), err.span().unwrap_or(0..0))
+}
+
+/// [`toml_error`] for a message and a span already placed in `source`.
+pub fn toml_message_error(
+    source: &SourceFile,
+    message: &str,
+    span: std::ops::Range<usize>,
+) -> Diagnostic {
+    let message = message.trim();
     let table = table_path_at(&source.text, span.start);
     let key = key_at(&source.text, span.start);
     let field_of = |name: &str| join_path(&table, name);
@@ -95,6 +105,11 @@ fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
         // Our own deserializers (amounts) already speak Chinese.
         Diagnostic::error("E0104", message.to_string())
             .field(key.as_deref().map_or(table.clone(), field_of))
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        Diagnostic::error("E0104", format!("不认识的取值“{value}”"))
+            .field(key.as_deref().map_or(table.clone(), field_of))
+            .help(format!("可用：{}", backticked(expected).join("、")))
     } else if let Some(rest) = message.strip_prefix("invalid value: ") {
         Diagnostic::error("E0104", format!("字段取值错误：{rest}"))
             .field(key.as_deref().map_or(table.clone(), field_of))

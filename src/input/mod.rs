@@ -10,7 +10,7 @@ pub mod narrative;
 pub mod typed;
 
 pub use amount::Amount;
-pub use load::{load_file, load_str, Loaded};
+pub use load::{load_file, load_str, toml_error, toml_message_error, Loaded};
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -121,6 +121,7 @@ pub struct ItemInput {
 #[serde(deny_unknown_fields)]
 pub struct Balances {
     pub nonfiscal_surplus_used: Option<Spanned<Amount>>,
+    pub business_fund_used: Option<Spanned<Amount>>,
     pub nonfiscal_opening: Option<Spanned<Amount>>,
     pub surplus_distribution: Option<Spanned<Amount>>,
 }

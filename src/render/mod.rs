@@ -40,46 +40,6 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/parts/part6.typ"),
     ),
     (
-        "tables/summary.typ",
-        include_str!("../../templates/tables/summary.typ"),
-    ),
-    (
-        "tables/fiscal_summary.typ",
-        include_str!("../../templates/tables/fiscal_summary.typ"),
-    ),
-    (
-        "tables/function_rows.typ",
-        include_str!("../../templates/tables/function_rows.typ"),
-    ),
-    (
-        "tables/income.typ",
-        include_str!("../../templates/tables/income.typ"),
-    ),
-    (
-        "tables/spending.typ",
-        include_str!("../../templates/tables/spending.typ"),
-    ),
-    (
-        "tables/general.typ",
-        include_str!("../../templates/tables/general.typ"),
-    ),
-    (
-        "tables/economic.typ",
-        include_str!("../../templates/tables/economic.typ"),
-    ),
-    (
-        "tables/fund.typ",
-        include_str!("../../templates/tables/fund.typ"),
-    ),
-    (
-        "tables/capital.typ",
-        include_str!("../../templates/tables/capital.typ"),
-    ),
-    (
-        "tables/sangong.typ",
-        include_str!("../../templates/tables/sangong.typ"),
-    ),
-    (
         "forms/indicators.typ",
         include_str!("../../templates/forms/indicators.typ"),
     ),

@@ -1,6 +1,6 @@
-//! Identities between tables that rest on separately entered data: 公开05 基本支出 vs
-//! the 经济分类 lines of 公开06, the 三公 lines of 公开06 vs 公开09, and balances that
-//! cannot go below zero.
+//! Identities between tables that rest on separately entered data: 基本支出 by function
+//! (公开05) vs the 经济分类 lines (公开06), the 三公 lines of 公开06 vs the 三公 table,
+//! and balances that cannot go below zero.
 
 use super::{diagnostic, rules, Subject};
 use crate::diag::Diagnostic;
@@ -58,8 +58,8 @@ fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
     } else {
         (&rules::BASIC_VS_ECONOMIC, "不相等")
     };
-    let t05 = s.facts.edition.table_label("05");
-    let t06 = s.facts.edition.table_label("06");
+    let t05 = s.basic_table();
+    let t06 = s.economic_table();
     let mut d = diagnostic(
         rule,
         format!(
@@ -76,9 +76,9 @@ fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
     )
     .field("basic_economic")
     .help(if gap.is_zero() {
-        "两表是同一笔钱，各自四舍五入后印出的数可能差一分；这是表注所说的尾数误差，如实印出"
+        "两表是同一笔钱，各自四舍五入后印出的数可能差一分；这是表注所说的尾数误差，如实印出".to_string()
     } else {
-        "公开06按经济分类列示的正是公开05的基本支出，两者应是同一笔钱：请核对 [basic_economic] 各行与各项目的 general_basic"
+        format!("{t06}按经济分类列示的正是{t05}的基本支出，两者应是同一笔钱：请核对 [basic_economic] 各行与各项目的 general_basic")
     });
     if let Some(span) = economic_span(s, None) {
         d = d.at(s.locate(span));
@@ -101,8 +101,11 @@ fn sangong_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
                 &rules::SANGONG_VS_ECONOMIC,
                 format!(
                     "{}中 {code} {name} {basic} 万元（基本支出）大于{}“三公”经费决算数 {sangong} 万元",
-                    s.facts.edition.table_label("06"),
-                    s.facts.edition.table_label("09"),
+                    s.economic_table(),
+                    s.facts
+                        .edition
+                        .label_showing("sangong_actual_total")
+                        .unwrap_or("“三公”经费表"),
                 ),
             )
             .field(format!("basic_economic.\"{code}\""))

@@ -33,6 +33,22 @@ impl Subject<'_> {
         self.catalog.function(code.trim()).map(|e| e.name.clone())
     }
 
+    /// The label of the table of 一般公共预算 基本支出 by function (公开05).
+    pub fn basic_table(&self) -> &str {
+        self.facts
+            .edition
+            .label_showing("general_basic")
+            .unwrap_or("基本支出表")
+    }
+
+    /// The label of the table of 基本支出 by 经济分类 (公开06).
+    pub fn economic_table(&self) -> &str {
+        self.facts
+            .edition
+            .label_of_kind(crate::edition::TableKind::EconomicGroups)
+            .unwrap_or("基本支出经济分类表")
+    }
+
     /// Where the item with this code (or the first item under a 类/款 code) is written.
     pub fn item_span(&self, code: &str) -> Option<Range<usize>> {
         let items = &self.loaded.input.items;

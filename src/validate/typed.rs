@@ -104,11 +104,22 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
     }
     for (i, row) in typed.rows.iter().enumerate() {
         let id = row.table.get_ref().trim();
-        let Some(t) = s.booklet.detail_table(id) else {
+        let table = s.booklet.table(id);
+        let Some(t) = table.and_then(|t| t.function()) else {
+            let ids: Vec<&str> = s
+                .booklet
+                .tables
+                .iter()
+                .filter(|t| t.function().is_some())
+                .map(|t| t.id.as_str())
+                .collect();
             c.found.push(
                 crate::diag::Diagnostic::error(
                     "E0231",
-                    format!("typed.rows 只能核对 02、03、05、07、08 表，不能是“{id}”"),
+                    format!(
+                        "typed.rows 只能核对按功能分类列示的表（{}），不能是“{id}”",
+                        ids.join("、")
+                    ),
                 )
                 .field(format!("typed.rows[{i}].table"))
                 .at(s.locate(row.table.span())),
@@ -128,28 +139,25 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
                 .count();
             (found, leaves)
         };
+        let label = table.map_or(id, |t| t.label.as_str());
         let Some(figures) = figures else {
             c.found.push(
                 diagnostic(
                     &rules::TYPED_MISMATCH,
-                    format!(
-                        "{}中没有科目 {code} 的行：录入了它的合计，但明细中没有这个科目",
-                        s.facts.edition.table_label(id)
-                    ),
+                    format!("{label}中没有科目 {code} 的行：录入了它的合计，但明细中没有这个科目"),
                 )
                 .field(format!("typed.rows[{i}].code"))
                 .at(s.locate(row.code.span())),
             );
             continue;
         };
-        let columns = t.columns;
+        let columns = &t.columns;
         if row.values.len() > columns.len() {
             c.found.push(
                 crate::diag::Diagnostic::error(
                     "E0232",
                     format!(
-                        "{}只有 {} 栏，录入了 {} 个数",
-                        s.facts.edition.table_label(id),
+                        "{label}只有 {} 栏，录入了 {} 个数",
                         columns.len(),
                         row.values.len()
                     ),
@@ -159,7 +167,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
             );
         }
         for (j, (value, column)) in row.values.iter().zip(columns).enumerate() {
-            let what = format!("{} {code} 行 {} 栏", s.facts.edition.table_label(id), j + 1);
+            let what = format!("{label} {code} 行 {} 栏", j + 1);
             c.compare(
                 value,
                 figures.get(column).unwrap_or_default(),

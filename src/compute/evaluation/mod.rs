@@ -8,7 +8,7 @@ pub mod targets;
 use super::check::Checker;
 use super::chinese_numeral;
 use crate::catalog::Catalog;
-use crate::edition::Edition;
+use crate::edition::{AttachmentsLayout, Edition};
 use crate::input::evaluation::EvaluationInput;
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -60,7 +60,9 @@ pub fn resolve(
         }
         date
     });
-    let layout = edition.map(|e| &e.attachments.scored);
+    let layout = edition
+        .and_then(|e| e.attachments.as_ref())
+        .map(|a| &a.scored);
     Evaluation {
         filled,
         overall: input
@@ -115,12 +117,11 @@ pub struct FormView {
 
 pub fn view(
     facts: &Evaluation,
-    edition: &Edition,
+    layout: &AttachmentsLayout,
     unit_name: &str,
     year: i32,
     spent: GeneralSpending,
 ) -> AttachmentsView {
-    let layout = &edition.attachments;
     if facts.is_empty() {
         return AttachmentsView {
             present: layout.when_empty.is_some(),

@@ -6,7 +6,7 @@ use super::facts::NarrativeFacts;
 use crate::compute::figures::Figures;
 use crate::compute::percent::{shares, Percent};
 use crate::compute::resolve::Facts;
-use crate::compute::{EconomicTable, SangongTable};
+use crate::compute::{EconomicSpending, SangongTable};
 use crate::edition::narrative::{NarrativeLayout, Precision, ShareMethod};
 use crate::money::Money;
 use rust_decimal::Decimal;
@@ -21,7 +21,7 @@ pub struct Ctx<'a> {
     pub share_method: ShareMethod,
     pub totals: &'a Figures,
     pub named: &'a BTreeMap<&'static str, Money>,
-    pub economic: &'a EconomicTable,
+    pub economic: &'a EconomicSpending,
     pub sangong: &'a SangongTable,
     /// Names the edition uses that gongkai does not know (reported, not guessed).
     pub unknown: RefCell<Vec<String>>,

@@ -6,7 +6,7 @@ use super::change::ChangeFact;
 use super::ctx::Ctx;
 use super::Built;
 use crate::compute::resolve::Item;
-use crate::compute::EconomicTable;
+use crate::compute::EconomicSpending;
 use crate::edition::narrative::SectionSpec;
 use crate::money::Money;
 use serde::Serialize;
@@ -252,25 +252,23 @@ pub fn basic(c: &Ctx, _: &SectionSpec) -> Built {
     })
 }
 
-/// 人员经费 (the table's first column group) and 公用经费 (the other two): their totals
-/// and the 款 lines with money.
-fn economic_groups(table: &EconomicTable) -> (Group, Group) {
-    let used = |columns: &[usize]| -> Vec<String> {
-        columns
+/// 人员经费 and 公用经费: their totals and the 款 lines with money.
+fn economic_groups(e: &EconomicSpending) -> (Group, Group) {
+    let used = |lines: &[crate::tables::EconomicLine]| -> Vec<String> {
+        lines
             .iter()
-            .flat_map(|&col| table.rows.iter().filter_map(move |r| r[col].as_ref()))
-            .filter(|l| !l.is_class && !l.amount.is_zero())
+            .filter(|l| !l.amount.is_zero())
             .map(|l| l.name.clone())
             .collect()
     };
     (
         Group {
-            total: table.personnel_total,
-            names: used(&[0]),
+            total: e.personnel_total,
+            names: used(&e.personnel),
         },
         Group {
-            total: table.public_total,
-            names: used(&[1, 2]),
+            total: e.public_total,
+            names: used(&e.public),
         },
     )
 }

@@ -21,7 +21,7 @@ mod totals;
 
 use super::figures::Figures;
 use super::resolve::Facts;
-use super::{EconomicTable, SangongTable};
+use super::{EconomicSpending, SangongTable};
 use crate::diag::Diagnostic;
 use crate::edition::narrative::{Precision, SectionSpec};
 use crate::money::Money;
@@ -37,8 +37,6 @@ pub use facts::NarrativeFacts;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Narrative {
-    /// The part's title after `第三部分　`: `…2024年度部门决算情况说明`.
-    pub title: String,
     pub sections: Vec<Section>,
     /// Changes and deviations stated without the user's reason (rule W501).
     #[serde(skip)]
@@ -151,7 +149,7 @@ pub fn narrative(
     facts: &Facts,
     totals: &Figures,
     named: &BTreeMap<&'static str, Money>,
-    economic: &EconomicTable,
+    economic: &EconomicSpending,
     sangong: &SangongTable,
 ) -> Narrative {
     let layout = &facts.edition.narrative;
@@ -183,7 +181,6 @@ pub fn narrative(
         Ok(t) => t,
         Err(problem) => {
             return Narrative {
-                title: String::new(),
                 sections: Vec::new(),
                 unexplained: Vec::new(),
                 problems: vec![problem],
@@ -202,7 +199,6 @@ pub fn narrative(
         problems: Vec::new(),
         charts: 0,
     };
-    let title = w.line(&layout.title, &w.global.clone());
     let mut sections = Vec::new();
     for spec in &layout.sections {
         let Some(built) = w.facts(spec) else {
@@ -224,7 +220,6 @@ pub fn narrative(
         }
     }
     Narrative {
-        title,
         sections,
         unexplained: w.templates.take_unexplained(),
         problems,
