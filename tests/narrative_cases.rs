@@ -343,6 +343,10 @@ fn with_layout(
     (booklet, found)
 }
 
+fn spanned(text: &str) -> toml::Spanned<String> {
+    toml::Spanned::new(0..0, text.to_string())
+}
+
 fn sections(toml_text: &str) -> Vec<gongkai::edition::narrative::SectionSpec> {
     #[derive(serde::Deserialize)]
     struct Sections {
@@ -438,20 +442,22 @@ reason = "total"
         );
         n.inline_templates.insert(
             "overall".into(),
-            r#"{% import "macros" as m %}
+            spanned(
+                r#"{% import "macros" as m %}
                 {{ year }}年部门收支总预算{{ total | wan }}万元。
                 比{{ change.prior_year }}年预算{{ m::moved(c=change) }}
-                {% if change.reason %}，主要是{{ change.reason }}{% endif %}。"#
-                .into(),
+                {% if change.reason %}，主要是{{ change.reason }}{% endif %}。"#,
+            ),
         );
         n.inline_templates.insert(
             "macros".into(),
-            r#"{% macro moved(c) %}
+            spanned(
+                r#"{% macro moved(c) %}
                 {% if c.kind == "up" %}增加{{ c.amount | wan }}万元，增长{{ c.rate }}
                 {% elif c.kind == "down" %}减少{{ c.amount | wan }}万元，降低{{ c.rate }}
                 {% endif %}
-               {% endmacro moved %}"#
-                .into(),
+               {% endmacro moved %}"#,
+            ),
         );
     });
     assert_eq!(
@@ -506,7 +512,7 @@ heading = "不知道"
 
     let (booklet, _) = with_layout("", |n| {
         n.inline_templates
-            .insert("overall".into(), "{{ no_such_fact }}".into());
+            .insert("overall".into(), spanned("{{ no_such_fact }}"));
     });
     let problem = &booklet.narrative.problems[0];
     assert_eq!(problem.code, "E0504");
@@ -525,5 +531,43 @@ fn user_text_cannot_cut_or_mark_up_the_narrative() {
     assert!(
         t.contains(&"2024年度收、支总计120.00万元。与2023年度相比，收、支总计增加20.00万元，增长20.0%，主要原因是业务¶增加§ #strong[不是标记]。".to_string()),
         "{t:#?}"
+    );
+}
+
+fn refusal(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/editions")
+        .join(file);
+    match gongkai::edition::Edition::load(&gongkai::edition::Origin::File(path)) {
+        Ok(_) => panic!("{file}: the edition loaded"),
+        Err(f) => f
+            .to_string()
+            .replace(concat!(env!("CARGO_MANIFEST_DIR"), "/"), ""),
+    }
+}
+
+#[test]
+fn an_edition_naming_unknown_part3_names_is_refused_at_load() {
+    let text = refusal("narrative_names.toml");
+    for expected in [
+        "错误[E0244]: 第三部分“收入决算情况说明”：不认识的数“income_totl”
+ --> tests/editions/narrative_names.toml:9:1
+  |
+9 | figure = \"income_totl\"",
+        "错误[E0504]: 第三部分“神秘”：模板集“wuhan-final”中没有模板“mystery”
+  --> tests/editions/narrative_names.toml:12:7",
+        "错误[E0504]: 第三部分“神秘”：不认识的原因“why”（[narrative.reasons] 中没有这一项）
+  --> tests/editions/narrative_names.toml:16:10",
+    ] {
+        assert!(text.contains(expected), "{expected}\nnot in\n{text}");
+    }
+    let text = refusal("narrative_template.toml");
+    assert!(
+        text.starts_with("错误[E0504]: 版式的第三部分模板出错：Failed to parse 'overall'"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" --> tests/editions/narrative_template.toml:7:11"),
+        "{text}"
     );
 }

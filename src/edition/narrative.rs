@@ -4,18 +4,30 @@
 //! percentages are printed with. gongkai computes the facts; everything printed in
 //! words comes from here and from the edition's templates (`templates/narrative/`).
 
+use crate::compute::narrative::facts::Reasons;
+use crate::render::text::TextTemplates;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A name the edition gives (a builder, template, figure, prior figure or reason),
+/// kept with its place in the edition file for load-time errors.
+pub type Name = Spanned<String>;
+
+fn name(n: &Option<Name>) -> Option<&str> {
+    n.as_ref().map(|n| n.get_ref().as_str())
+}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NarrativeLayout {
     /// The built-in template set that words the sections: `templates/narrative/<set>/`.
-    pub templates: String,
+    pub templates: Name,
     /// Templates written in the edition itself, by name; each replaces (or adds to) the
     /// set's template of that name (`overall`, `macros`, …).
     #[serde(default)]
-    pub inline_templates: BTreeMap<String, String>,
+    pub inline_templates: BTreeMap<String, Name>,
     /// How headings are numbered, by nesting level, as templates of `n`:
     /// `["{{ n | chinese }}、", "（{{ n | chinese }}）"]`. A level without its own
     /// entry uses the last one.
@@ -101,11 +113,11 @@ pub struct ChartWords {
 pub struct SectionSpec {
     /// The section's name: which facts it states unless `facts` says otherwise, and its
     /// template unless `template` does.
-    pub key: String,
+    pub key: Name,
     /// The fact builder (one of [`FACT_BUILDERS`]); default: `key`.
-    pub facts: Option<String>,
+    pub facts: Option<Name>,
     /// The template that words it; default: `key` (a `group` has none).
-    pub template: Option<String>,
+    pub template: Option<Name>,
     /// Without its number, a template: `收入支出决算总体情况说明`.
     pub heading: String,
     /// Sub-headings the template places, without their numbers.
@@ -120,11 +132,11 @@ pub struct SectionSpec {
     #[serde(default)]
     pub optional: bool,
     /// `totals`: the named figure the section states (`income_grand_total`).
-    pub figure: Option<String>,
+    pub figure: Option<Name>,
     /// Last year's figure it is compared with (a field of `[previous]`: `total`).
-    pub prior: Option<String>,
+    pub prior: Option<Name>,
     /// The `[narrative.reasons]` key that explains the change (`total`).
-    pub reason: Option<String>,
+    pub reason: Option<Name>,
     /// `totals`: the rows listed under the figure, each printed when not zero (or when
     /// last year's was not).
     #[serde(default)]
@@ -137,16 +149,37 @@ pub struct SectionSpec {
 }
 
 impl SectionSpec {
+    pub fn key(&self) -> &str {
+        self.key.get_ref()
+    }
+
+    /// The fact builder's name, and where it is written.
     pub fn builder(&self) -> &str {
-        self.facts.as_deref().unwrap_or(&self.key)
+        name(&self.facts).unwrap_or(self.key())
+    }
+
+    fn builder_span(&self) -> Range<usize> {
+        self.facts.as_ref().unwrap_or(&self.key).span()
     }
 
     pub fn template_name(&self) -> Option<&str> {
         match (&self.template, self.builder()) {
-            (Some(t), _) => Some(t),
+            (Some(t), _) => Some(t.get_ref()),
             (None, "group") => None,
-            (None, _) => Some(&self.key),
+            (None, _) => Some(self.key()),
         }
+    }
+
+    pub fn figure(&self) -> Option<&str> {
+        name(&self.figure)
+    }
+
+    pub fn prior(&self) -> Option<&str> {
+        name(&self.prior)
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        name(&self.reason)
     }
 }
 
@@ -156,9 +189,23 @@ impl SectionSpec {
 #[serde(deny_unknown_fields)]
 pub struct FigureRow {
     pub label: String,
-    pub figure: String,
-    pub prior: Option<String>,
-    pub reason: Option<String>,
+    pub figure: Name,
+    pub prior: Option<Name>,
+    pub reason: Option<Name>,
+}
+
+impl FigureRow {
+    pub fn figure(&self) -> &str {
+        self.figure.get_ref()
+    }
+
+    pub fn prior(&self) -> Option<&str> {
+        name(&self.prior)
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        name(&self.reason)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -224,6 +271,13 @@ pub const VEHICLE_KEYS: &[&str] = &[
 ];
 
 impl NarrativeLayout {
+    /// The templates written in the edition: (name, source).
+    pub fn inline(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.inline_templates
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.get_ref().as_str()))
+    }
+
     /// Every section, nested ones after their parent, in printed order.
     pub fn all_sections(&self) -> Vec<&SectionSpec> {
         fn walk<'a>(specs: &'a [SectionSpec], out: &mut Vec<&'a SectionSpec>) {
@@ -237,51 +291,127 @@ impl NarrativeLayout {
         out
     }
 
-    /// What in the layout names something gongkai does not know: a fact builder, a
-    /// figure (`is_figure` says which names the unit's figures have), a prior figure or
-    /// a reason key (`is_reason`). Empty when the layout is sound.
-    pub fn unknown_names(
-        &self,
-        is_figure: impl Fn(&str) -> bool,
-        is_reason: impl Fn(&str) -> bool,
-    ) -> Vec<String> {
-        let mut problems = Vec::new();
-        let figure = |name: &str, what: &str, problems: &mut Vec<String>| {
-            if !is_figure(name) {
-                problems.push(format!("{what}：不认识的数“{name}”"));
+    /// Load-time check: the template set exists and the edition's own templates parse,
+    /// and every name is known (see [`NarrativeLayout::problems`]).
+    pub fn check(&self) -> Vec<LayoutProblem> {
+        let templates = match TextTemplates::new(self.templates.get_ref(), self.inline(), false) {
+            Ok(t) => t.names(),
+            Err(d) => {
+                // Point at the edition's template the message names, else at the set.
+                let span = self
+                    .inline_templates
+                    .iter()
+                    .find(|(name, _)| d.message.contains(&format!("'{name}'")))
+                    .map_or_else(|| self.templates.span(), |(_, t)| t.span());
+                return vec![LayoutProblem {
+                    code: d.code,
+                    message: d.message,
+                    span,
+                }];
             }
+        };
+        self.problems(
+            &templates,
+            &crate::compute::unit_figure_names(),
+            Reasons::is_key,
+        )
+    }
+
+    /// What in the layout names something gongkai does not know — a template set or
+    /// template, a fact builder, a figure (`figures`: the unit's figure names), a prior
+    /// figure or a reason — each with its place. `templates` are the set's and the
+    /// edition's template names. Empty when the layout is sound.
+    pub fn problems(
+        &self,
+        templates: &[String],
+        figures: &[&str],
+        is_reason: impl Fn(&str) -> bool,
+    ) -> Vec<LayoutProblem> {
+        let mut found = Vec::new();
+        let mut problem = |code: &'static str, message: String, span: Range<usize>| {
+            found.push(LayoutProblem {
+                code,
+                message,
+                span,
+            })
         };
         for s in self.all_sections() {
             let at = format!("第三部分“{}”", s.heading);
             if !FACT_BUILDERS.contains(&s.builder()) {
-                problems.push(format!("{at}：不认识的事实“{}”", s.builder()));
+                problem(
+                    "E0504",
+                    format!(
+                        "{at}：不认识的事实“{}”，应为 {} 之一",
+                        s.builder(),
+                        FACT_BUILDERS.join("、")
+                    ),
+                    s.builder_span(),
+                );
             }
-            let rows = s
+            if let Some(t) = s.template_name() {
+                if !templates.iter().any(|n| n == t) {
+                    let set = self.templates.get_ref();
+                    let span = s.template.as_ref().unwrap_or(&s.key).span();
+                    problem("E0504", format!("{at}：模板集“{set}”中没有模板“{t}”"), span);
+                }
+            }
+            let rows: Vec<&FigureRow> = s
                 .rows
                 .iter()
-                .chain(s.chart.iter().flat_map(|c| c.series.iter()));
-            for name in s.figure.iter().chain(rows.clone().map(|r| &r.figure)) {
-                figure(name, &at, &mut problems);
+                .chain(s.chart.iter().flat_map(|c| c.series.iter()))
+                .collect();
+            let named = s.figure.iter().chain(rows.iter().map(|r| &r.figure));
+            for f in named {
+                if !figures.contains(&f.get_ref().as_str()) {
+                    problem(
+                        "E0244",
+                        format!("{at}：不认识的数“{}”", f.get_ref()),
+                        f.span(),
+                    );
+                }
             }
             let priors = s
                 .prior
                 .iter()
-                .chain(rows.clone().filter_map(|r| r.prior.as_ref()));
+                .chain(rows.iter().filter_map(|r| r.prior.as_ref()));
             for p in priors {
-                if !PRIOR_FIGURES.contains(&p.as_str()) {
-                    problems.push(format!("{at}：不认识的上年数“{p}”"));
+                if !PRIOR_FIGURES.contains(&p.get_ref().as_str()) {
+                    problem(
+                        "E0504",
+                        format!(
+                            "{at}：不认识的上年数“{}”，应为 {} 之一",
+                            p.get_ref(),
+                            PRIOR_FIGURES.join("、")
+                        ),
+                        p.span(),
+                    );
                 }
             }
             let reasons = s
                 .reason
                 .iter()
-                .chain(rows.filter_map(|r| r.reason.as_ref()));
+                .chain(rows.iter().filter_map(|r| r.reason.as_ref()));
             for r in reasons {
-                if !is_reason(r) {
-                    problems.push(format!("{at}：不认识的原因“{r}”"));
+                if !is_reason(r.get_ref()) {
+                    problem(
+                        "E0504",
+                        format!(
+                            "{at}：不认识的原因“{}”（[narrative.reasons] 中没有这一项）",
+                            r.get_ref()
+                        ),
+                        r.span(),
+                    );
                 }
             }
         }
-        problems
+        found
     }
+}
+
+/// A defect of the layout, found when the edition is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutProblem {
+    pub code: &'static str,
+    pub message: String,
+    pub span: Range<usize>,
 }

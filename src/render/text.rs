@@ -97,10 +97,11 @@ pub struct TextTemplates {
 }
 
 impl TextTemplates {
-    /// The set `set` with the edition's `inline` templates replacing or adding to it.
-    pub fn new(
+    /// The set `set` with the edition's `inline` templates (name, source) replacing or
+    /// adding to it.
+    pub fn new<'a>(
         set: &str,
-        inline: &std::collections::BTreeMap<String, String>,
+        inline: impl IntoIterator<Item = (&'a str, &'a str)>,
         thousands_separator: bool,
     ) -> Result<TextTemplates, Diagnostic> {
         let Some((_, parsed)) = parsed_sets().iter().find(|(name, _)| *name == set) else {
@@ -124,17 +125,23 @@ impl TextTemplates {
         tera.register_filter("chinese", Chinese);
         let unexplained = Arc::new(Mutex::new(Vec::new()));
         tera.register_function("unexplained", Record(unexplained.clone()));
+        let inline: Vec<(&str, &str)> = inline.into_iter().collect();
         let mut templates = TextTemplates {
             tera,
             unexplained,
             inline: !inline.is_empty(),
         };
         if templates.inline {
-            if let Err(e) = templates.tera.add_raw_templates(inline.clone()) {
+            if let Err(e) = templates.tera.add_raw_templates(inline) {
                 return Err(templates.failure(e));
             }
         }
         Ok(templates)
+    }
+
+    /// The names of its templates (the set's and the edition's).
+    pub fn names(&self) -> Vec<String> {
+        self.tera.get_template_names().map(str::to_string).collect()
     }
 
     /// Whether the set has a template of that name.
@@ -399,14 +406,9 @@ impl Filter for Chinese {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     fn templates(inline: &[(&str, &str)]) -> TextTemplates {
-        let inline: BTreeMap<String, String> = inline
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
-        TextTemplates::new("wuhan-final", &inline, true).unwrap()
+        TextTemplates::new("wuhan-final", inline.iter().copied(), true).unwrap()
     }
 
     #[test]
@@ -496,7 +498,7 @@ mod tests {
             inline.render("t", &serde_json::json!({})).unwrap_err().code,
             "E0504"
         );
-        let unknown = TextTemplates::new("nowhere", &BTreeMap::new(), false);
+        let unknown = TextTemplates::new("nowhere", [], false);
         assert_eq!(unknown.err().unwrap().code, "E0504");
     }
 }

@@ -94,13 +94,13 @@ pub fn general(c: &Ctx, spec: &SectionSpec) -> Built {
     let t = c.totals;
     let spent = t.general_spending;
     let budget: Money = c.facts.items.iter().map(|i| i.figures.budget).sum();
-    let prior = c.prior(spec.prior.as_deref());
+    let prior = c.prior(spec.prior());
     let prior_zero = prior.is_none_or(|m| c.p(m).is_zero());
     let empty = c.p(spent).is_zero() && c.p(budget).is_zero() && prior_zero;
     let change = spec
         .prior
         .as_ref()
-        .map(|_| c.change(spent, prior, spec.reason.as_deref()));
+        .map(|_| c.change(spent, prior, spec.reason()));
     let items: Vec<ItemFact> = c
         .facts
         .items

@@ -34,13 +34,13 @@ pub fn operating_costs(c: &Ctx, spec: &SectionSpec) -> Built {
             })
         };
     };
-    let prior = c.prior(spec.prior.as_deref());
+    let prior = c.prior(spec.prior());
     let prior_zero = prior.is_none_or(|m| c.p(m).is_zero());
     Built::of(OperatingCostsFacts {
         empty: c.p(o.amount).is_zero() && o.note.is_none() && prior_zero,
         amount: o.amount,
         note: o.note.clone(),
-        change: prior.map(|_| c.change(o.amount, prior, spec.reason.as_deref())),
+        change: prior.map(|_| c.change(o.amount, prior, spec.reason())),
     })
 }
 

@@ -32,21 +32,20 @@ struct Row {
 }
 
 pub fn totals(c: &Ctx, spec: &SectionSpec) -> Built {
-    let total = c.figure(spec.figure.as_deref().unwrap_or_default());
+    let total = c.figure(spec.figure().unwrap_or_default());
     let change = spec
-        .prior
-        .as_deref()
-        .map(|p| c.change(total, c.prior(Some(p)), spec.reason.as_deref()));
+        .prior()
+        .map(|p| c.change(total, c.prior(Some(p)), spec.reason()));
     let mut listed: Vec<(String, Money, Option<ChangeFact>)> = Vec::new();
     for row in &spec.rows {
-        let amount = c.figure(&row.figure);
-        let prior = c.prior(row.prior.as_deref());
+        let amount = c.figure(row.figure());
+        let prior = c.prior(row.prior());
         let shown = !c.p(amount).is_zero() || prior.is_some_and(|b| !c.p(b).is_zero());
         if shown {
             let change = row
                 .prior
                 .as_ref()
-                .map(|_| c.change(amount, prior, row.reason.as_deref()));
+                .map(|_| c.change(amount, prior, row.reason()));
             listed.push((row.label.clone(), amount, change));
         }
     }
@@ -67,12 +66,12 @@ pub fn totals(c: &Ctx, spec: &SectionSpec) -> Built {
             let now = chart
                 .series
                 .iter()
-                .map(|s| c.p(c.figure(&s.figure)))
+                .map(|s| c.p(c.figure(s.figure())))
                 .collect();
             let before: Option<Vec<_>> = chart
                 .series
                 .iter()
-                .map(|s| c.prior(s.prior.as_deref()).map(|m| c.p(m)))
+                .map(|s| c.prior(s.prior()).map(|m| c.p(m)))
                 .collect();
             let mut groups = Vec::new();
             if let Some(before) = before {
