@@ -103,18 +103,18 @@ impl TextTemplates {
         set: &str,
         inline: impl IntoIterator<Item = (&'a str, &'a str)>,
         thousands_separator: bool,
-    ) -> Result<TextTemplates, Diagnostic> {
+    ) -> Result<TextTemplates, Box<Diagnostic>> {
         let Some((_, parsed)) = parsed_sets().iter().find(|(name, _)| *name == set) else {
             let known: Vec<&str> = builtin_sets().collect();
-            return Err(Diagnostic::error(
+            return Err(Box::new(Diagnostic::error(
                 "E0504",
                 format!(
                     "版式的第三部分模板集“{set}”不存在，应为 {}",
                     known.join("、")
                 ),
-            ));
+            )));
         };
-        let mut tera = parsed.clone().map_err(|e| bug(&e))?;
+        let mut tera = parsed.clone().map_err(|e| Box::new(bug(&e)))?;
         tera.register_filter(
             "wan",
             Wan {
@@ -150,7 +150,11 @@ impl TextTemplates {
     }
 
     /// The blocks of template `name` rendered with `facts` (a struct or map).
-    pub fn render(&self, name: &str, facts: &impl Serialize) -> Result<Vec<TextBlock>, Diagnostic> {
+    pub fn render(
+        &self,
+        name: &str,
+        facts: &impl Serialize,
+    ) -> Result<Vec<TextBlock>, Box<Diagnostic>> {
         let context = context(facts).map_err(|e| self.failure(e))?;
         let out = self
             .tera
@@ -165,7 +169,7 @@ impl TextTemplates {
         &mut self,
         source: &str,
         facts: &impl Serialize,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<String, Box<Diagnostic>> {
         let context = context(facts).map_err(|e| self.edition_failure(e))?;
         let out = self
             .tera
@@ -182,17 +186,19 @@ impl TextTemplates {
             .unwrap_or_default()
     }
 
-    fn failure(&self, err: tera::Error) -> Diagnostic {
+    fn failure(&self, err: tera::Error) -> Box<Diagnostic> {
         if self.inline {
             self.edition_failure(err)
         } else {
-            bug(&chain(&err))
+            Box::new(bug(&chain(&err)))
         }
     }
 
-    fn edition_failure(&self, err: tera::Error) -> Diagnostic {
-        Diagnostic::error("E0504", format!("版式的第三部分模板出错：{}", chain(&err)))
-            .help("请检查版式文件 [narrative] 中的标题、模板和它们用到的数")
+    fn edition_failure(&self, err: tera::Error) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::error("E0504", format!("版式的第三部分模板出错：{}", chain(&err)))
+                .help("请检查版式文件 [narrative] 中的标题、模板和它们用到的数"),
+        )
     }
 }
 
@@ -241,16 +247,14 @@ fn context(facts: &impl Serialize) -> tera::Result<Context> {
 
 fn keep_marks_apart(value: &mut Value) {
     match value {
-        Value::String(s) => {
-            if s.contains(['\n', '\r', PARAGRAPH, SUBHEADING]) {
-                *s = s
-                    .chars()
-                    .map(|c| match c {
-                        '\n' | '\r' => ' ',
-                        c => KEPT.iter().find(|(m, _)| *m == c).map_or(c, |(_, k)| *k),
-                    })
-                    .collect();
-            }
+        Value::String(s) if s.contains(['\n', '\r', PARAGRAPH, SUBHEADING]) => {
+            *s = s
+                .chars()
+                .map(|c| match c {
+                    '\n' | '\r' => ' ',
+                    c => KEPT.iter().find(|(m, _)| *m == c).map_or(c, |(_, k)| *k),
+                })
+                .collect();
         }
         Value::Array(items) => items.iter_mut().for_each(keep_marks_apart),
         Value::Object(map) => map.values_mut().for_each(keep_marks_apart),

@@ -183,7 +183,7 @@ pub fn narrative(
             return Narrative {
                 sections: Vec::new(),
                 unexplained: Vec::new(),
-                problems: vec![problem],
+                problems: vec![*problem],
             }
         }
     };
@@ -266,7 +266,7 @@ impl Writer<'_> {
         match self.templates.render_line(source, facts) {
             Ok(text) => text,
             Err(problem) => {
-                self.problems.push(problem);
+                self.problems.push(*problem);
                 String::new()
             }
         }
@@ -317,7 +317,7 @@ impl Writer<'_> {
             }
             let rendered = self.templates.render(name, &context);
             for block in rendered.unwrap_or_else(|p| {
-                self.problems.push(p);
+                self.problems.push(*p);
                 Vec::new()
             }) {
                 blocks.push(match block {
@@ -399,7 +399,7 @@ impl Writer<'_> {
                     })
                     .collect(),
                 Err(p) => {
-                    self.problems.push(p);
+                    self.problems.push(*p);
                     String::new()
                 }
             }
