@@ -96,12 +96,12 @@ fn headers_that_do_not_nest_are_refused() {
 }
 
 #[test]
-fn a_booklet_is_laid_out_by_an_edition_read_from_a_file() {
+fn a_booklet_is_laid_out_by_an_edition_and_a_catalog_read_from_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sample = std::fs::read_to_string(root.join("data/huangpi-network-ops/2024.toml")).unwrap();
     let input = sample.replacen(
         "edition = \"wuhan-2024\"",
-        "edition = \"../editions/custom.toml\"",
+        "edition = \"../editions/custom.toml\"\ncatalog = \"../catalogs/extra\"",
         1,
     );
     assert_ne!(input, sample, "the sample names its edition");
@@ -125,6 +125,8 @@ fn a_booklet_is_laid_out_by_an_edition_read_from_a_file() {
         assert!(text.contains(expected), "{expected} missing");
     }
     assert!(!text.contains("金额单位：万元"));
+    // The catalog file names 30201 for 2024 on.
+    assert!(text.contains("办公费（测试）"));
     let table = built.booklet.table("02").unwrap();
     let rows = &table.function().unwrap().rows;
     assert!(rows.iter().all(|r| r.level != 2), "款 rows left out");

@@ -48,6 +48,7 @@ pub fn resolve(
             &mut c,
             &input.evaluation,
             catalog,
+            *input.unit.year.get_ref(),
             edition,
             input.unit.name.get_ref().trim(),
             spent,
@@ -71,6 +72,7 @@ pub fn fill(booklet: &mut Booklet, facts: &Facts, catalog: &Catalog) {
             &back.glossary,
             layout,
             catalog,
+            facts.unit.year,
             &facts.function_names,
             &codes,
         );

@@ -155,6 +155,7 @@ pub fn view(
     facts: &Glossary,
     layout: &GlossaryLayout,
     catalog: &Catalog,
+    year: i32,
     names: &BTreeMap<String, String>,
     codes: &[String],
 ) -> GlossaryView {
@@ -211,9 +212,9 @@ pub fn view(
             let [class, section] = function_ancestors(code);
             let explanation = facts.explanations.get(code).cloned().or_else(|| {
                 catalog
-                    .function(code)
+                    .function(year, code)
                     .and_then(|e| e.explanation.clone())
-                    .filter(|_| !names_overridden(catalog, names, code))
+                    .filter(|_| !names_overridden(catalog, year, names, code))
             });
             format!(
                 "{}{}（类）{}（款）{}（项）。{}",
@@ -247,8 +248,13 @@ pub fn view(
 }
 
 /// A 项 the user renamed is not the catalog's 项: its explanation would not fit.
-fn names_overridden(catalog: &Catalog, names: &BTreeMap<String, String>, code: &str) -> bool {
-    match (catalog.function(code), names.get(code)) {
+fn names_overridden(
+    catalog: &Catalog,
+    year: i32,
+    names: &BTreeMap<String, String>,
+    code: &str,
+) -> bool {
+    match (catalog.function(year, code), names.get(code)) {
         (Some(entry), Some(name)) => &entry.name != name,
         _ => false,
     }
@@ -284,7 +290,12 @@ mod tests {
         codes
             .iter()
             .flat_map(|c| [&c[..3], &c[..5], *c])
-            .map(|c| (c.to_string(), catalog.function(c).unwrap().name.clone()))
+            .map(|c| {
+                (
+                    c.to_string(),
+                    catalog.function(2024, c).unwrap().name.clone(),
+                )
+            })
             .collect()
     }
 
@@ -309,6 +320,7 @@ mod tests {
             &Glossary::default(),
             edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names(&catalog, &codes),
             &codes.map(String::from),
         );
@@ -350,6 +362,7 @@ mod tests {
             &facts,
             edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names,
             &codes.map(String::from),
         );
@@ -393,6 +406,7 @@ mod tests {
             &Glossary::default(),
             edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names,
             &codes.map(String::from),
         );

@@ -23,6 +23,8 @@ pub struct Facts {
     pub economic: BTreeMap<String, Money>,
     pub sangong: Sangong,
     pub table_notes: BTreeMap<String, String>,
+    /// The built-in catalog with the input's `settings.catalog` laid over it.
+    pub catalog: Catalog,
     /// Names of every 类, 款 and 项 the items use (catalog, or the item's override).
     pub function_names: BTreeMap<String, String>,
     pub economic_names: BTreeMap<String, String>,
@@ -75,7 +77,11 @@ pub struct Sangong {
     pub actual: SangongLine,
 }
 
+const CATALOG_HELP: &str =
+    "目录里没有的科目，可在 [settings] 中用 catalog 指定补充的科目目录文件（见 docs/catalog.md）";
+
 pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
+    let catalog = &catalog.for_input(loaded)?;
     let Loaded { source, input } = loaded;
     let mut r = Checker::new(source, AmountUnit::Yuan);
     let Input {
@@ -105,6 +111,19 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     let year = *unit.year.get_ref();
     let edition = edition_of(&mut r, settings, year, unit.year.span());
+
+    // The edition's 类 print by name whether used or not: each needs one for the year.
+    for class in edition.iter().flat_map(|e| e.class_codes()) {
+        if catalog.function(year, class).is_none() {
+            r.error_help(
+                "E0215",
+                format!("科目目录中没有 {year} 年度的类 {class}，本版式的支出分类要列出它"),
+                "unit.year",
+                unit.year.span(),
+                CATALOG_HELP.into(),
+            );
+        }
+    }
 
     let name = r.text(&unit.name, "unit.name");
     let name_on_tables = match &unit.name_on_tables {
@@ -158,23 +177,24 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             continue;
         }
         let override_name = item.name.as_ref().map(|n| r.text(n, &field("name")));
-        let known = catalog.function(&code).is_some() || override_name.is_some();
-        match (catalog.function(&code), override_name) {
+        let known = catalog.function(year, &code).is_some() || override_name.is_some();
+        match (catalog.function(year, &code), override_name) {
             (_, Some(n)) => {
                 function_names.insert(code.clone(), n);
             }
             (Some(e), None) => {
                 function_names.insert(code.clone(), e.name.clone());
             }
-            (None, None) => r.error(
+            (None, None) => r.error_help(
                 "E0212",
                 format!("目录中没有功能分类科目 {code}，请核对编码，或用 name 字段写明科目名称"),
-                field("code"),
+                &field("code"),
                 item.code.span(),
+                format!("科目名称以财政部当年的《政府收支分类科目》为准；{CATALOG_HELP}"),
             ),
         }
         for ancestor in function_ancestors(&code) {
-            match catalog.function(ancestor) {
+            match catalog.function(year, ancestor) {
                 Some(e) => {
                     function_names.insert(ancestor.to_string(), e.name.clone());
                 }
@@ -228,8 +248,17 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         .flat_map(|g| g.codes.iter().map(|c| c.get_ref()))
         .collect();
     for code in &printable {
-        if let Some(entry) = catalog.economic(code) {
-            economic_names.insert(code.to_string(), entry.name.clone());
+        match catalog.economic(year, code) {
+            Some(entry) => {
+                economic_names.insert(code.to_string(), entry.name.clone());
+            }
+            None => r.error_help(
+                "E0223",
+                format!("科目目录中没有 {year} 年度的经济分类科目 {code}，本版式的基本支出明细表要列出它"),
+                "unit.year",
+                unit.year.span(),
+                CATALOG_HELP.into(),
+            ),
         }
     }
     for (code, value) in basic_economic {
@@ -242,7 +271,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 field,
                 value.span(),
             );
-        } else if catalog.economic(code).is_none() {
+        } else if catalog.economic(year, code).is_none() {
             r.error(
                 "E0221",
                 format!("目录中没有经济分类科目 {code}"),
@@ -257,7 +286,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 value.span(),
             );
         } else {
-            if let Some(entry) = catalog.economic(code) {
+            if let Some(entry) = catalog.economic(year, code) {
                 economic_names.insert(code.clone(), entry.name.clone());
             }
             economic.insert(code.clone(), money);
@@ -309,6 +338,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 published,
             },
             edition,
+            catalog: catalog.clone(),
             thousands_separator: settings.thousands_separator,
             overview,
             items: resolved_items,

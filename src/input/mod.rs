@@ -66,6 +66,9 @@ pub struct Settings {
     pub thousands_separator: bool,
     /// 名词解释: whose 财政 the unit's money comes from (`市级财政`, `区级财政`, `本级财政`).
     pub fiscal_level: Option<Spanned<String>>,
+    /// A catalog file or directory, relative to the input file, laid over the built-in
+    /// catalog (docs/catalog.md).
+    pub catalog: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -82,7 +82,11 @@ pub fn fill(
                     .function_names
                     .get(code)
                     .cloned()
-                    .or_else(|| catalog.function(code).map(|e| e.name.clone()))
+                    .or_else(|| {
+                        catalog
+                            .function(facts.unit.year, code)
+                            .map(|e| e.name.clone())
+                    })
                     .unwrap_or_default();
                 let figures = classes.get(code).map(|r| r.f).unwrap_or_default();
                 body.push(Line {

@@ -30,7 +30,9 @@ impl Subject<'_> {
 
     /// The catalog's name of a 功能分类 code, if the catalog has it.
     pub fn booklet_catalog_name(&self, code: &str) -> Option<String> {
-        self.catalog.function(code.trim()).map(|e| e.name.clone())
+        self.catalog
+            .function(self.facts.unit.year, code.trim())
+            .map(|e| e.name.clone())
     }
 
     /// The label of the table of 一般公共预算 基本支出 by function (公开05).

@@ -44,6 +44,7 @@ pub fn resolve(
     c: &mut Checker,
     input: &EvaluationInput,
     catalog: &Catalog,
+    year: i32,
     edition: Option<&Edition>,
     unit_name: &str,
     spent: GeneralSpending,
@@ -73,7 +74,7 @@ pub fn resolve(
             .projects
             .iter()
             .enumerate()
-            .map(|(i, f)| targets::resolve_project(c, catalog, f, i))
+            .map(|(i, f)| targets::resolve_project(c, catalog, year, f, i))
             .collect(),
         scored_overall: input
             .scored_overall
