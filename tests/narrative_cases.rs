@@ -423,11 +423,10 @@ fn nested_sections_are_numbered_one_level_down() {
 
 #[test]
 fn an_edition_can_word_the_same_facts_its_own_way() {
-    // A budget-like wording: 比…年预算, 降低, two decimals, years without 年度, written in
-    // the edition itself.
+    // A budget-like wording: 比…年预算, 降低, years without 年度, written in the edition
+    // itself; this section's changes with two decimals.
     let extra = "[previous]\ntotal = 1500000\n[narrative.reasons]\ntotal = \"项目减少\"\n";
     let (booklet, found) = with_layout(extra, |n| {
-        n.percent.change = 2;
         n.numbering = vec!["（{{ n | chinese }}）".into()];
         n.sections = sections(
             r#"
@@ -438,6 +437,7 @@ heading = "{{ unit.name }}预算收支情况总体说明"
 figure = "income_grand_total"
 prior = "total"
 reason = "total"
+percent = { change = 2 }
 "#,
         );
         n.inline_templates.insert(

@@ -89,6 +89,31 @@ pub struct Precision {
     pub item_completion: u32,
 }
 
+impl Precision {
+    /// These decimals with the ones `patch` gives instead.
+    pub fn patched(self, patch: &PrecisionPatch) -> Precision {
+        Precision {
+            change: patch.change.unwrap_or(self.change),
+            share: patch.share.unwrap_or(self.share),
+            class_share: patch.class_share.unwrap_or(self.class_share),
+            completion: patch.completion.unwrap_or(self.completion),
+            item_completion: patch.item_completion.unwrap_or(self.item_completion),
+        }
+    }
+}
+
+/// Some kinds of percentage printed with other decimals (a section's own, or the
+/// input's `[narrative.percent]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecisionPatch {
+    pub change: Option<u32>,
+    pub share: Option<u32>,
+    pub class_share: Option<u32>,
+    pub completion: Option<u32>,
+    pub item_completion: Option<u32>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VehicleCategory {
@@ -131,6 +156,10 @@ pub struct SectionSpec {
     /// Left out entirely (numbering closes up) when the input does not give its data.
     #[serde(default)]
     pub optional: bool,
+    /// This section's percentages with other decimals than the layout's `percent`
+    /// (the input's `[narrative.percent]` still wins).
+    #[serde(default)]
+    pub percent: PrecisionPatch,
     /// `totals`: the named figure the section states (`income_grand_total`).
     pub figure: Option<Name>,
     /// Last year's figure it is compared with (a field of `[previous]`: `total`).

@@ -65,14 +65,8 @@ impl Prior {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PercentOverrides {
-    pub change: Option<u32>,
-    pub share: Option<u32>,
-    pub class_share: Option<u32>,
-    pub completion: Option<u32>,
-    pub item_completion: Option<u32>,
-}
+/// The input's `[narrative.percent]`.
+pub type PercentOverrides = crate::edition::narrative::PrecisionPatch;
 
 macro_rules! reasons {
     ($($field:ident),* $(,)?) => {

@@ -23,7 +23,7 @@ use super::figures::Figures;
 use super::resolve::Facts;
 use super::{EconomicSpending, SangongTable};
 use crate::diag::Diagnostic;
-use crate::edition::narrative::{Precision, SectionSpec};
+use crate::edition::narrative::SectionSpec;
 use crate::money::Money;
 use crate::render::text::{TextBlock, TextTemplates};
 use ctx::Ctx;
@@ -153,19 +153,11 @@ pub fn narrative(
     sangong: &SangongTable,
 ) -> Narrative {
     let layout = &facts.edition.narrative;
-    let o = facts.narrative.percent;
-    let e = layout.percent;
     let ctx = Ctx {
         facts,
         n: &facts.narrative,
         layout,
-        precision: Precision {
-            change: o.change.unwrap_or(e.change),
-            share: o.share.unwrap_or(e.share),
-            class_share: o.class_share.unwrap_or(e.class_share),
-            completion: o.completion.unwrap_or(e.completion),
-            item_completion: o.item_completion.unwrap_or(e.item_completion),
-        },
+        precision: layout.percent,
         share_method: facts.narrative.share_method.unwrap_or(layout.share_method),
         totals,
         named,
@@ -239,6 +231,10 @@ struct Writer<'a> {
 impl Writer<'_> {
     /// The section's facts, or `None` when it is left out (optional and not given).
     fn facts(&mut self, spec: &SectionSpec) -> Option<Built> {
+        // The edition's decimals, the section's own, then the input's.
+        self.ctx.precision = (self.ctx.layout.percent)
+            .patched(&spec.percent)
+            .patched(&self.ctx.n.percent);
         let built = build(&self.ctx, spec);
         let unknown = std::mem::take(&mut *self.ctx.unknown.borrow_mut());
         for what in unknown {
