@@ -84,6 +84,7 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found.extend(text::check(subject));
     found.extend(completeness::check(subject));
     found.extend(plausible::check(subject));
+    found.extend(subject.booklet.narrative.problems.iter().cloned());
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found
 }
