@@ -128,7 +128,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
     let economic = economic_spending(facts);
     let figures = unit_figures(&facts.balances, &totals, &economic, &sangong);
     let tables = tables::tables(facts, catalog, &rows, &figures);
-    let narrative = narrative::narrative(facts, &totals, &economic, &sangong);
+    let narrative = narrative::narrative(facts, &totals, &figures, &economic, &sangong);
 
     let fill = |pattern: &str| {
         pattern

@@ -35,6 +35,9 @@ pub fn check(edition: &Edition) -> Vec<Diagnostic> {
     }
     parts(&mut c);
     classes(&mut c);
+    for p in edition.narrative.check() {
+        c.error(p.code, p.message, p.span);
+    }
     c.found
 }
 

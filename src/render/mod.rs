@@ -5,6 +5,7 @@
 pub mod escape;
 mod filters;
 mod number;
+pub mod text;
 
 use crate::compute::Booklet;
 use crate::diag::{Diagnostic, Failure};

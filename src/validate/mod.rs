@@ -86,6 +86,7 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found.extend(completeness::check(subject));
     found.extend(plausible::check(subject));
     found.extend(budget::check(subject));
+    found.extend(subject.booklet.narrative.problems.iter().cloned());
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found
 }

@@ -48,14 +48,27 @@ pub struct Prior {
     pub sangong_total: Option<Money>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PercentOverrides {
-    pub change: Option<u32>,
-    pub share: Option<u32>,
-    pub class_share: Option<u32>,
-    pub completion: Option<u32>,
-    pub item_completion: Option<u32>,
+impl Prior {
+    /// A figure by its `[previous]` name (`edition::narrative::PRIOR_FIGURES`):
+    /// `Some(None)` when not known, `None` for a name that is no such figure.
+    pub fn get(&self, name: &str) -> Option<Option<Money>> {
+        Some(match name {
+            "total" => self.total,
+            "income" => self.income,
+            "spending" => self.spending,
+            "fiscal_total" => self.fiscal_total,
+            "general_income" => self.general_income,
+            "fund_income" => self.fund_income,
+            "capital_income" => self.capital_income,
+            "general_spending" => self.general_spending,
+            "operating_costs" => self.operating_costs,
+            _ => return None,
+        })
+    }
 }
+
+/// The input's `[narrative.percent]`.
+pub type PercentOverrides = crate::edition::narrative::PrecisionPatch;
 
 macro_rules! reasons {
     ($($field:ident),* $(,)?) => {
@@ -72,6 +85,11 @@ macro_rules! reasons {
                     $(stringify!($field) => self.$field.as_ref(),)*
                     _ => None,
                 }
+            }
+
+            /// Whether `key` names a reason the input can give.
+            pub fn is_key(key: &str) -> bool {
+                [$(stringify!($field)),*].contains(&key)
             }
         }
 
@@ -113,7 +131,7 @@ pub struct MainProject {
     pub outcome: Option<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct SangongDetails {
     pub abroad_groups: Option<u32>,
     pub abroad_persons: Option<u32>,
