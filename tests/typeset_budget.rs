@@ -467,3 +467,88 @@ fn contents_and_list_group_tables() {
         ["表12-1", "表12-2", "表12-3", "表12-4", "表12-5"]
     );
 }
+
+#[derive(Deserialize)]
+struct ExpectedText {
+    source: String,
+    absent: Vec<String>,
+    section: Vec<TextSection>,
+}
+
+#[derive(Deserialize)]
+struct TextSection {
+    part: String,
+    heading: String,
+    sentences: Vec<String>,
+}
+
+/// Part 1 二/三, Part 3 一–十 and Part 4 (七) with the closing line, read from the
+/// typeset pages: each sentence in its section (whitespace removed), 004's corrected
+/// mistakes nowhere. The sentences were written by hand from reference 004
+/// (tests/expected/qiaokou-bigdata-2024-budget-part3.toml lists each correction).
+#[test]
+fn reference_004_text() {
+    let built = build_sample(INPUT);
+    let expected: ExpectedText = toml::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/tests/expected/qiaokou-bigdata-2024-budget-part3.toml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let pages = gongkai::typeset_text::pages(&built.document);
+    // The body from Part 1 on (the contents page lists the headings too).
+    let body = support::body_text(&pages, "第一部分", "\u{0}never");
+    let mut failures = Vec::new();
+    let mut at = 0;
+    let mut starts = Vec::new();
+    for s in &expected.section {
+        let part_at = body[at..].find(&s.part).map_or(at, |i| at + i);
+        let heading = plain(&s.heading);
+        match body[part_at.max(at)..].find(&heading) {
+            Some(i) => {
+                let start = part_at.max(at) + i;
+                at = start + heading.len();
+                starts.push(Some(start));
+            }
+            None => {
+                failures.push(format!(
+                    "{} {}: heading missing or out of order",
+                    s.part, s.heading
+                ));
+                starts.push(None);
+            }
+        }
+    }
+    for (i, s) in expected.section.iter().enumerate() {
+        let Some(start) = starts[i] else { continue };
+        let end = starts[i + 1..]
+            .iter()
+            .flatten()
+            .next()
+            .copied()
+            .unwrap_or(body.len());
+        // A section ends at the next part's heading too.
+        let text = &body[start..end];
+        for sentence in &s.sentences {
+            if !text.contains(&plain(sentence)) {
+                failures.push(format!(
+                    "{}: missing\n    {sentence}\n  in\n    {text}",
+                    s.heading
+                ));
+            }
+        }
+    }
+    for a in &expected.absent {
+        if body.contains(&plain(a)) {
+            failures.push(format!("004's mistake {a} is printed"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{INPUT} (reference {}):\n{}",
+        expected.source,
+        failures.join("\n")
+    );
+}
