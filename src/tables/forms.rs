@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "form", rename_all = "snake_case")]
 pub enum FormView {
-    Overall(OverallView),
+    Overall(Box<OverallView>),
     Project(Box<ProjectView>),
 }
 
@@ -252,7 +252,7 @@ pub fn overall(
             })
             .collect(),
     };
-    Some((data, FormView::Overall(view)))
+    Some((data, FormView::Overall(Box::new(view))))
 }
 
 fn trimmed(d: Decimal) -> String {

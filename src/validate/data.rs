@@ -32,6 +32,18 @@ fn economic_span(s: &Subject, code: Option<&str>) -> Option<std::ops::Range<usiz
         .map(|v| v.span())
 }
 
+/// The item field a pair's function-table side is typed in.
+type Typed<'a> = fn(&'a crate::input::ItemInput) -> Option<&'a toml::Spanned<crate::input::Amount>>;
+
+/// What is compared: its name, the function table's figure, the 经济分类 parts, and
+/// where the former is typed.
+type Pair<'a> = (
+    &'a str,
+    crate::money::Money,
+    Vec<(&'a str, crate::money::Money)>,
+    Typed<'a>,
+);
+
 /// 公开05 基本支出 and 公开06 人员经费 + 公用经费 are the same money entered twice. Equal
 /// exact amounts that print a cent apart are the unavoidable rounding tail (a note). A
 /// gap that the rounding of the amounts as written can explain (amounts typed in 万元
@@ -43,14 +55,7 @@ fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
     // Where the function table splits 基本支出 into 人员经费 and 公用经费 (budget 表5-1),
     // each must equal its 经济分类 lines; otherwise their sum must.
     let split = s.facts.edition.label_showing("general_personnel").is_some();
-    type Typed<'a> =
-        fn(&'a crate::input::ItemInput) -> Option<&'a toml::Spanned<crate::input::Amount>>;
-    let pairs: Vec<(
-        &str,
-        crate::money::Money,
-        Vec<(&str, crate::money::Money)>,
-        Typed,
-    )> = if split {
+    let pairs: Vec<Pair> = if split {
         vec![
             (
                 "人员经费",

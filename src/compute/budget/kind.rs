@@ -125,6 +125,34 @@ fn final_only(input: &Input) -> Vec<Found> {
             "预算只印“三公”经费预算数：请写在 [sangong.budget] 中",
         );
     }
+    let n = &input.narrative;
+    for (key, given) in [
+        (
+            "narrative.class_uses",
+            n.class_uses.values().next().map(|v| v.span()),
+        ),
+        (
+            "narrative.projects",
+            n.projects.first().map(|p| p.name.span()),
+        ),
+        (
+            "narrative.performance",
+            n.performance.as_ref().and_then(|p| {
+                p.summary
+                    .as_ref()
+                    .or(p.not_evaluated.as_ref())
+                    .map(|v| v.span())
+            }),
+        ),
+    ] {
+        if let Some(span) = given {
+            out.push(Found {
+                field: key.into(),
+                span,
+                help,
+            });
+        }
+    }
     let e = &input.evaluation;
     opt(&mut out, "evaluation.filled".into(), &e.filled, help);
     if let Some(p) = e.projects.first() {
