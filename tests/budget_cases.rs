@@ -113,7 +113,7 @@ fn last_years_budget_from_its_file() {
     let loaded = gongkai::input::load_str(&dir.join("2024-budget.toml"), &other).unwrap();
     let failure = toolkit().check(&loaded).err().expect("refused");
     assert!(
-        failure.diagnostics.iter().any(|d| d.code == "E0267"),
+        failure.diagnostics.iter().any(|d| d.code == "E0287"),
         "{failure}"
     );
 }

@@ -148,7 +148,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     if let (Some(e), Some(k)) = (&edition, &unit.kind) {
         if e.kind != kind {
             r.error_help(
-                "E0261",
+                "E0281",
                 format!(
                     "版式“{}”排印的是{}，而本文件是{}",
                     e.id,
@@ -204,7 +204,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         })),
         None if kind == BookletKind::Final => {
             r.error_help(
-                "E0266",
+                "E0286",
                 "缺少发布日期 `published`（部门决算的封面印有公开日期）".into(),
                 "unit.published",
                 unit.name.span(),

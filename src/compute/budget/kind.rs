@@ -188,7 +188,7 @@ pub fn check(c: &mut Checker, input: &Input, kind: BookletKind) {
     for f in found {
         let field = f.field.clone();
         c.error_help(
-            "E0260",
+            "E0280",
             format!(
                 "`{field}` 不用于{this}（本文件 [unit] kind = \"{}\"）",
                 kind.key()
@@ -205,7 +205,7 @@ pub fn check(c: &mut Checker, input: &Input, kind: BookletKind) {
 pub fn required(c: &mut Checker, input: &Input, edition: &crate::edition::Edition) {
     let at = input.unit.name.span();
     let mut missing = |what: String, field: &str, help: &str| {
-        c.error_help("E0266", what, field, at.clone(), help.into());
+        c.error_help("E0286", what, field, at.clone(), help.into());
     };
     let prints_staff = edition.overview.as_ref().is_some_and(|o| o.staff.is_some());
     if prints_staff && input.overview.staff.is_none() {

@@ -117,7 +117,7 @@ fn units(c: &mut Checker, list: &[UnitEntry]) -> Vec<UnitFact> {
         let name = c.text(&u.name, &format!("units[{i}].name"));
         if out.iter().any(|x| x.code == code) {
             c.error(
-                "E0262",
+                "E0282",
                 format!("单位编码 {code} 重复：每个预算单位只能写一次"),
                 format!("units[{i}].code"),
                 u.code.span(),
@@ -139,7 +139,7 @@ fn units(c: &mut Checker, list: &[UnitEntry]) -> Vec<UnitFact> {
             .code
             .span();
         c.error_help(
-            "E0262",
+            "E0282",
             format!("[[units]] 中有 {own} 个单位写了 own = true，应恰好一个（部门本级）"),
             "units",
             span,
@@ -163,7 +163,7 @@ pub fn unit_of(
             if !units.iter().any(|u| u.code == code) {
                 let known: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
                 c.error_help(
-                    "E0262",
+                    "E0282",
                     format!("[[units]] 中没有编码为“{code}”的单位"),
                     field,
                     v.span(),
@@ -179,7 +179,7 @@ pub fn unit_of(
         }
         None if units.len() > 1 => {
             c.error_help(
-                "E0262",
+                "E0282",
                 "部门有多个预算单位，须写明属于哪个单位（unit = \"单位编码\"）".into(),
                 field,
                 owner_span,
@@ -210,7 +210,7 @@ fn staff(c: &mut Checker, s: &Staff) -> StaffFact {
             if out.civil_servant_managed > out.institutional {
                 if let Some(v) = &x.civil_servant_managed {
                     c.error_help(
-                    "E0263",
+                    "E0283",
                     format!(
                         "参照公务员法管理 {} 人多于事业{} {} 人",
                         out.civil_servant_managed,
@@ -241,7 +241,7 @@ fn history(c: &mut Checker, list: &[History], year: i32) -> BTreeMap<i32, Histor
         let f = |n: &str| format!("history[{i}].{n}");
         if y != year - 1 && y != year - 2 {
             c.error(
-                "E0264",
+                "E0284",
                 format!(
                     "[[history]] 只列前两年（{} 年、{} 年），不能是 {y} 年",
                     year - 2,
@@ -259,7 +259,7 @@ fn history(c: &mut Checker, list: &[History], year: i32) -> BTreeMap<i32, Histor
         };
         if out.insert(y, entry).is_some() {
             c.error(
-                "E0264",
+                "E0284",
                 format!("[[history]] 中 {y} 年写了两次"),
                 f("year"),
                 h.year.span(),

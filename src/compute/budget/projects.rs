@@ -148,7 +148,7 @@ pub fn resolve(
         );
     } else if !input.items.iter().any(|i| i.code.get_ref().trim() == code) {
         c.error_help(
-            "E0265",
+            "E0285",
             format!("项目“{name}”所在的科目 {code} 不在 [[items]] 中"),
             &f("code"),
             p.code.span(),
@@ -208,7 +208,7 @@ pub fn resolve(
         let y = *h.year.get_ref();
         if y != year - 1 && y != year - 2 || history.iter().any(|(x, _, _)| *x == y) {
             c.error(
-                "E0264",
+                "E0284",
                 format!(
                     "项目前两年预算情况只列 {} 年和 {} 年，每年一次；{y} 年不能列入",
                     year - 2,

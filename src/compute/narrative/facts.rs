@@ -524,7 +524,7 @@ fn prior_from_file(
     let kind = loaded.input.kind();
     if facts.kind != kind {
         c.error(
-            "E0267",
+            "E0287",
             format!(
                 "上年文件 {} 是{}文件，本文件是{}：比较的应是同一种公开",
                 path.display(),
