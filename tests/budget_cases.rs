@@ -192,3 +192,34 @@ fn init_writes_a_budget_skeleton() {
     );
     assert_eq!(again.status.code(), Some(1), "never overwrites");
 }
+
+/// A budget's own texts — unit names, project names, 测算 lines, the overall form —
+/// print literally, markup and all, in the tables, the forms and Part 3.
+#[test]
+fn budget_texts_are_data_not_markup() {
+    let hostile = "项目#strong[x]*y*$1$@z";
+    let text = BASE
+        .replace("name = \"测试中心本级\"", "name = \"本级#[a]_b_\"")
+        .replace("name = \"运维项目\"", &format!("name = \"{hostile}\""))
+        .replace("task = \"运维服务\"", "task = \"服务`代码`<c>\"")
+        .replace("tasks = \"完成年度任务。\"", "tasks = \"任务\\\\#[d]\"");
+    let loaded = load_str(Path::new("x/2024-budget.toml"), &text).unwrap_or_else(|f| panic!("{f}"));
+    let built = toolkit()
+        .build(&loaded, gongkai::BuildOptions::default())
+        .unwrap_or_else(|f| panic!("{f}"));
+    let lines: Vec<String> = gongkai::typeset_text::pages(&built.document)
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .map(|l| {
+            l.iter()
+                .map(|w| w.text.replace(' ', ""))
+                .collect::<String>()
+        })
+        .collect();
+    let count = |wanted: &str| lines.iter().filter(|l| l.contains(wanted)).count();
+    // 表10, 表12-1 and Part 3 五（二）.
+    assert!(count(hostile) >= 3, "{}", lines.join("\n"));
+    assert!(count("本级#[a]_b_") >= 2, "表5-2 and 表10");
+    assert!(count("服务`代码`<c>") >= 2, "表12 测算 and 五（二）");
+    assert!(count("任务\\#[d]") >= 1, "表11 年度工作任务");
+}
