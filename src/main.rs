@@ -2,7 +2,9 @@
 
 use clap::Parser;
 use gongkai::cli::usage::{self, UsageError};
-use gongkai::cli::{BuildArgs, CheckArgs, Cli, Command, Common, Format, InitArgs, WatchArgs};
+use gongkai::cli::{
+    BuildArgs, CheckArgs, Cli, Command, Common, EditionAction, Format, InitArgs, Kind, WatchArgs,
+};
 use gongkai::diag::{Diagnostic, Failure};
 use gongkai::input::{load_file, load_str, Loaded};
 use gongkai::output::{check_output, write_atomically};
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => Ok(check(args)),
         Some(Command::Watch(args)) => Ok(watch(args)),
         Some(Command::Init(args)) => Ok(init(args)),
+        Some(Command::Edition { action }) => Ok(edition(action)),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,
@@ -109,7 +112,7 @@ fn check(args: CheckArgs) -> ExitCode {
     let errors = diagnostics.iter().any(Diagnostic::is_error);
     if unusable {
         ExitCode::from(2)
-    } else if errors || (args.deny_warnings && !diagnostics.is_empty()) {
+    } else if errors || (args.deny_warnings && diagnostics.iter().any(Diagnostic::is_warning)) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -178,9 +181,11 @@ type BuildResult = (PathBuf, Vec<Diagnostic>, gongkai::typeset::Conformance);
 fn run_build(args: &BuildArgs) -> Result<BuildResult, Failure> {
     let input = args.inputs.first().map(PathBuf::as_path);
     let loaded = load(input)?;
-    let output = args.common.output.clone().unwrap_or_else(|| {
-        batch::default_output(&loaded.source.path, *loaded.input.unit.year.get_ref())
-    });
+    let output = args
+        .common
+        .output
+        .clone()
+        .unwrap_or_else(|| batch::default_output_for(&loaded));
     check_output(&output, input)?;
     let toolkit = toolkit(&args.common)?;
     let options = BuildOptions {
@@ -306,7 +311,10 @@ fn build_batch(args: &BuildArgs) -> ExitCode {
 fn init(args: InitArgs) -> ExitCode {
     let result = match (&args.from, &args.dir, &args.unit) {
         (Some(from), _, _) => gongkai::init::continue_from(from, args.year),
-        (None, Some(dir), Some(unit)) => gongkai::init::write_skeleton(dir, unit, args.year),
+        (None, Some(dir), Some(unit)) => match args.kind {
+            Kind::Final => gongkai::init::write_skeleton(dir, unit, args.year),
+            Kind::Budget => gongkai::init_budget::write_skeleton(dir, unit, args.year),
+        },
         // clap requires the directory and --unit unless --from is given.
         _ => unreachable!("clap checks init's arguments"),
     };
@@ -358,5 +366,27 @@ fn watch(args: WatchArgs) -> ExitCode {
             eprintln!("错误：无法监视文件的变化（{e}）");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `gongkai edition show <id>` prints a built-in edition's file; `list` names them all.
+fn edition(action: EditionAction) -> ExitCode {
+    match action {
+        EditionAction::List => {
+            for id in gongkai::edition::Edition::builtin_ids() {
+                println!("{id}");
+            }
+            ExitCode::SUCCESS
+        }
+        EditionAction::Show { id } => match gongkai::edition::builtin_source(&id) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("{d}");
+                ExitCode::from(2)
+            }
+        },
     }
 }

@@ -3,7 +3,7 @@
 //! us of a save (notify); every file the booklet is built from is watched: the input,
 //! last year's file it names (`previous`), and the `--templates` directory.
 
-use crate::batch::default_output;
+use crate::batch::default_output_for;
 use crate::diag::Failure;
 use crate::input::{load_file, Loaded};
 use crate::output::{check_output, write_atomically};
@@ -75,7 +75,7 @@ impl Session {
     fn output_for(&self, loaded: &Loaded) -> PathBuf {
         self.output
             .clone()
-            .unwrap_or_else(|| default_output(&self.input, *loaded.input.unit.year.get_ref()))
+            .unwrap_or_else(|| default_output_for(loaded))
     }
 
     /// The files the booklet is built from, as far as the input can be read: the

@@ -89,8 +89,16 @@ fn every_registered_code_is_exercised_by_a_test() {
             units.push_str(&text[at..]);
         }
     }
+    // Codes that report a bug in gongkai and that no input can provoke once the bug
+    // is fixed; each names the test that guards the behaviour instead.
+    let bugs_only = [
+        // init --from's next-year file must read back: tests/init.rs writes it from
+        // hostile text (control characters, quotes, TOML look-alikes) and reads it back.
+        "B0006",
+    ];
     let untested: Vec<&str> = gongkai::codes::all()
         .map(|c| c.code)
+        .filter(|code| !bugs_only.contains(code))
         .filter(|code| {
             !tests.contains(&format!("[{code}]"))
                 && !tests.contains(&format!("\"{code}\""))

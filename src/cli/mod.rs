@@ -80,7 +80,7 @@ pub enum Command {
     /// 写出新文件的骨架，或从上年文件开始本年文件
     #[command(
         help_template = HELP_TEMPLATE,
-        override_usage = "gongkai init <目录> --unit <单位名称> --year <年度>\n       gongkai init --from <上年文件> --year <年度>",
+        override_usage = "gongkai init <目录> --unit <单位名称> --year <年度> [--kind budget]\n       gongkai init --from <上年文件> --year <年度>",
         long_about = "在目录中写出 <年度>.toml 骨架，每个字段带中文说明和“待补充”占位，\
             再用 gongkai check 逐项补全；或用 --from 从上年文件开始本年文件\
             （沿用概况、单位设置和功能分类科目，金额清零）。从不覆盖已有文件。",
@@ -88,6 +88,19 @@ pub enum Command {
             gongkai init --from data/qingshan-bigdata/2024.toml --year 2025"
     )]
     Init(InitArgs),
+
+    /// 查看内置版式：列出全部，或打印一个版式文件（可另存后改写成新的版式）
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "gongkai edition list\n       gongkai edition show <版式名>",
+        subcommand_help_heading = "命令",
+        subcommand_value_name = "命令",
+        after_help = "示例：\n  gongkai edition show wuhan-2024 > my-edition.toml"
+    )]
+    Edition {
+        #[command(subcommand)]
+        action: EditionAction,
+    },
 
     /// 输出命令行自动补全脚本（bash、zsh、fish 等）
     #[command(
@@ -105,6 +118,23 @@ pub enum Command {
             hide_possible_values = true
         )]
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EditionAction {
+    /// 列出内置版式的名称
+    #[command(help_template = HELP_TEMPLATE, override_usage = "gongkai edition list")]
+    List,
+    /// 打印一个内置版式文件
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "gongkai edition show <版式名>"
+    )]
+    Show {
+        /// 版式名，如 wuhan-2024
+        #[arg(value_name = "版式名", help_heading = "参数")]
+        id: String,
     },
 }
 
@@ -215,6 +245,27 @@ pub struct InitArgs {
     /// 上年的输入文件：本年文件写在它旁边
     #[arg(long, value_name = "上年文件", help_heading = "选项", conflicts_with_all = ["dir", "unit"])]
     pub from: Option<PathBuf>,
+
+    /// 骨架的种类：final（部门决算，默认）或 budget（部门预算）
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = Kind::Final,
+        value_name = "种类",
+        help_heading = "选项",
+        hide_possible_values = true,
+        hide_default_value = true,
+        conflicts_with = "from"
+    )]
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    /// 部门决算
+    Final,
+    /// 部门预算
+    Budget,
 }
 
 fn parse_year(text: &str) -> Result<i32, String> {

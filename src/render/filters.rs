@@ -7,21 +7,36 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use tera::{Filter, Result, Value};
 
-/// `{{ money | wan }}`: an exact 元 amount printed in 万元 with two decimals, half-up;
-/// zero prints as an empty cell. `wan(zero="0")` prints zeros for narrative text.
+/// `{{ money | wan }}`: an exact 元 amount printed in 万元 with two decimals, half-up.
+/// Zero as `zero` says; `wan(zero="…")` prints another text for it.
 pub struct Wan {
     pub thousands_separator: bool,
+    pub zero: Zero,
+}
+
+/// How `wan` prints nothing.
+#[derive(Clone, Copy)]
+pub enum Zero {
+    /// Tables: an amount of exactly zero is an empty cell (a few 元 print `0.00`).
+    EmptyCell,
+    /// Running text: an amount that prints as zero is `0`.
+    Text,
 }
 
 impl Filter for Wan {
     fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
         let money = money_arg(value)?;
-        if money.is_zero() {
-            let zero = args.get("zero").and_then(Value::as_str).unwrap_or("");
-            return Ok(Value::String(zero.to_string()));
+        let printed = money.wan_rounded(2);
+        let (zero, shown) = match self.zero {
+            Zero::EmptyCell => (money.is_zero(), ""),
+            Zero::Text => (printed.is_zero(), "0"),
+        };
+        if zero {
+            let shown = args.get("zero").and_then(Value::as_str).unwrap_or(shown);
+            return Ok(Value::String(shown.to_string()));
         }
         Ok(Value::String(group_thousands(
-            money.wan_rounded(2),
+            printed,
             self.thousands_separator,
         )))
     }
@@ -80,6 +95,7 @@ mod tests {
     fn wan_prints_two_decimals_and_blanks_zero() {
         let f = Wan {
             thousands_separator: true,
+            zero: Zero::EmptyCell,
         };
         let none = HashMap::new();
         let v = |s: &str| Value::String(s.into());
@@ -95,6 +111,7 @@ mod tests {
     fn wan_takes_money_only() {
         let f = Wan {
             thousands_separator: false,
+            zero: Zero::EmptyCell,
         };
         let none = HashMap::new();
         assert!(f.filter(&Value::String("1455".into()), &none).is_err());
