@@ -20,7 +20,10 @@ hyperfine --warmup 2 --runs 15 --export-markdown "$W/one.md" \
   -n "typst compile" "$TYPST compile --ignore-system-fonts --font-path fonts --pdf-standard a-2b --pdf-standard ua-1 $W/src/main.typ $W/t.pdf"
 cat "$W/one.md"
 
-echo "## Watch mode: paragraph edited → PDF written"
+echo "## Release binary size"
+ls -l target/release/gongkai | awk '{printf "%.0f MB\n", $5 / 1e6}'
+
+echo "## Watch mode: paragraph saved → PDF written, through the watch loop"
 cargo bench --quiet --bench rebuild
 
 echo "## 100 units in one batch, and peak memory for one booklet"
