@@ -11,6 +11,7 @@ pub mod compute;
 pub mod diag;
 pub mod edition;
 pub mod glyphs;
+pub mod import;
 pub mod init;
 pub mod input;
 pub mod money;

@@ -28,6 +28,9 @@ gongkai —— 部门决算公开 PDF 生成工具
       2 输入文件无法使用（找不到、格式错误）或参数错误。
   gongkai init 目录 --unit 单位名称 --year 年度
       在目录中写出 <年度>.toml 骨架，每个字段带中文说明；再用 gongkai check 逐项补全。
+  gongkai import 工作簿.xlsx|.xls|.ods -o <单位>/<年度>.toml [--map 映射文件.toml]
+      把财务软件导出的决算公开表导入为输入文件：明细金额（注明来源单元格）、表中合计
+      （写入 [typed] 供 check 核对）和“待补充”占位。不覆盖已有文件，不改动工作簿。
   gongkai --help | --version
 ";
 
@@ -65,6 +68,10 @@ fn main() -> ExitCode {
         },
         Some("init") => match Args::parse(rest, &["--unit", "--year", "--from"], &[]) {
             Ok(a) => init(a),
+            Err(message) => usage_error(&message),
+        },
+        Some("import") => match Args::parse(rest, &["-o", "--output", "--map"], &[]) {
+            Ok(a) => import(a),
             Err(message) => usage_error(&message),
         },
         Some(other) => usage_error(&format!("不认识的命令“{other}”")),
@@ -370,6 +377,45 @@ fn init(args: Args) -> ExitCode {
         Err(f) => {
             eprint!("{f}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `gongkai import`: the library does the work; this only reports.
+fn import(args: Args) -> ExitCode {
+    let (Some(workbook), Some(output), 1) = (
+        args.input(),
+        args.value(&["-o", "--output"]),
+        args.inputs.len(),
+    ) else {
+        return usage_error("用法：gongkai import 工作簿.xlsx -o <单位>/<年度>.toml [--map 映射文件.toml]");
+    };
+    let map = args.value(&["--map"]).map(Path::new);
+    match gongkai::import::import(workbook, Path::new(output), map) {
+        Ok((path, imported)) => {
+            for d in &imported.warnings {
+                eprintln!("{d}");
+            }
+            let tables: Vec<String> = imported
+                .tables
+                .iter()
+                .map(|(kind, sheet)| format!("{sheet}（{kind}）"))
+                .collect();
+            eprintln!(
+                "已导入（版式 {}）：{}
+已写出：{}
+下一步：补全文件中的“待补充”，然后运行 gongkai check {}",
+                imported.layout,
+                tables.join("、"),
+                path.display(),
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!("{f}");
+            eprintln!("未导入：{}。", summary(&f.diagnostics));
+            ExitCode::from(gongkai::import::exit_code(&f))
         }
     }
 }

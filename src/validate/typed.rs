@@ -3,7 +3,7 @@
 
 use super::{diagnostic, rules, Subject};
 use crate::diag::Diagnostic;
-use crate::input::Amount;
+use crate::input::typed::TypedValue;
 use crate::money::{round_half_up, AmountUnit, Money};
 use rust_decimal::Decimal;
 use toml::Spanned;
@@ -19,15 +19,29 @@ impl Comparer<'_, '_> {
     /// as printed (two decimals); a gap within a cent per addend is a rounding tail.
     fn compare(
         &mut self,
-        typed: &Spanned<Amount>,
+        typed: &Spanned<TypedValue>,
         computed: Money,
         addends: usize,
         what: &str,
         field: String,
     ) {
-        let value = typed.get_ref().0;
+        let value = typed.get_ref().amount.0;
+        // A figure imported from a sheet in another unit says so itself.
+        let own_unit = match typed.get_ref().unit.as_deref() {
+            Some("万元") => AmountUnit::Wan,
+            Some("元") => AmountUnit::Yuan,
+            None => self.unit,
+            Some(other) => {
+                let d = crate::diag::Diagnostic::error(
+                    "E0203",
+                    format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
+                );
+                self.found.push(d.field(field).at(self.s.locate(typed.span())));
+                return;
+            }
+        };
         // Gap in 万元; figures shown as the user wrote them (万元 to the cent, or 元).
-        let (typed_shown, computed_shown, gap, unit) = match self.unit {
+        let (typed_shown, computed_shown, gap, unit) = match own_unit {
             AmountUnit::Wan => {
                 let c = computed.wan_rounded(2);
                 (round_half_up(value, 2), c, (value - c).abs(), "万元")
@@ -58,6 +72,10 @@ impl Comparer<'_, '_> {
             format!("{what}：录入 {typed_shown} {unit}，按年初结转和结余 + 本年收入 − 本年支出计算应为 {computed_shown} {unit}")
         } else {
             format!("{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {} 万元）", gap.normalize())
+        };
+        let message = match &typed.get_ref().source {
+            Some(source) => format!("{message}（来源：{source}）"),
+            None => message,
         };
         let d = diagnostic(rule, message)
             .field(field)

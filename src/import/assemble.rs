@@ -1,0 +1,387 @@
+//! From the figures read off the tables to the input file's facts: the leaves (项 rows,
+//! 经济分类 款 lines, 三公, balances), each with the cells it came from, and every total
+//! the tables print into `[typed]`, so `gongkai check` proves the import.
+
+use super::extract::{Body, Value};
+use crate::compute::{
+    CAPITAL_COLUMNS, FUND_COLUMNS, GENERAL_COLUMNS, INCOME_COLUMNS, SPENDING_COLUMNS,
+};
+use crate::diag::{Diagnostic, Severity};
+use crate::edition::Edition;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A leaf of the input in 元, with where it came from (for the comment beside it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leaf {
+    pub yuan: Decimal,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ItemDraft {
+    /// Written only when the catalog does not know the code.
+    pub name: Option<String>,
+    /// Input field (`general_basic`, …) → value.
+    pub fields: BTreeMap<&'static str, Leaf>,
+    pub has_general_spending: bool,
+}
+
+/// A total as the workbook prints it, for `[typed]`.
+#[derive(Debug, Clone)]
+pub struct TypedRowDraft {
+    pub table: String,
+    pub code: String,
+    pub values: Vec<Value>,
+}
+
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub items: BTreeMap<String, ItemDraft>,
+    pub economic: BTreeMap<String, Leaf>,
+    /// `sangong.budget.abroad` → value.
+    pub sangong: BTreeMap<String, Leaf>,
+    /// `nonfiscal_opening`, … → value.
+    pub balances: BTreeMap<&'static str, Leaf>,
+    pub typed_rows: Vec<TypedRowDraft>,
+    pub typed_figures: Vec<(String, Value)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The fields of `[[items]]` a column can hold directly.
+const ITEM_LEAVES: &[&str] = &[
+    "general_basic",
+    "general_project",
+    "general_income",
+    "general_opening",
+    "fund_basic",
+    "fund_project",
+    "fund_income",
+    "fund_opening",
+    "capital_basic",
+    "capital_project",
+    "capital_income",
+    "capital_opening",
+    "nonfiscal_basic",
+    "nonfiscal_project",
+    "to_superior",
+    "operating_spending",
+    "to_affiliated",
+    "superior_income",
+    "business_income",
+    "operating_income",
+    "affiliated_income",
+    "other_income",
+    "budget",
+];
+
+/// Summary figures that are leaves of `[balances]`, not totals.
+const BALANCE_LEAVES: &[&str] = &["nonfiscal_surplus_used", "surplus_distribution"];
+
+/// The value columns of a 功能分类 table kind, in 栏次 order.
+fn detail_columns(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "income" => INCOME_COLUMNS,
+        "spending" => SPENDING_COLUMNS,
+        "general" => GENERAL_COLUMNS,
+        "fund" => FUND_COLUMNS,
+        "capital" => CAPITAL_COLUMNS,
+        _ => &[],
+    }
+}
+
+pub fn warning(code: &'static str, message: String) -> Diagnostic {
+    Diagnostic {
+        code,
+        severity: Severity::Warning,
+        ..Diagnostic::error(code, message)
+    }
+}
+
+fn leaf(v: &Value) -> Leaf {
+    Leaf {
+        yuan: v.yuan(),
+        source: v.cell.to_string(),
+    }
+}
+
+/// One table's body with its kind.
+pub struct TableBody {
+    pub kind: String,
+    pub body: Body,
+}
+
+pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
+    let mut d = Draft::default();
+    let id_of = |kind: &str| {
+        edition
+            .tables
+            .iter()
+            .find(|t| t.kind == kind)
+            .map(|t| t.id.clone())
+    };
+    // Per 项: the figures of every table that lists it.
+    let mut per_item: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut summary: BTreeMap<String, Value> = BTreeMap::new();
+    for t in tables {
+        match &t.body {
+            Body::Function(rows) => {
+                let Some(table_id) = id_of(&t.kind) else { continue };
+                for row in rows {
+                    if let Some(code) = row.code.as_ref().filter(|c| c.len() == 7) {
+                        let figures = per_item.entry(code.clone()).or_default();
+                        for (f, v) in &row.values {
+                            figures.entry(f.clone()).or_insert_with(|| v.clone());
+                        }
+                        if !row.name.is_empty() {
+                            names.entry(code.clone()).or_insert_with(|| row.name.clone());
+                        }
+                    }
+                    let values: Vec<Value> = detail_columns(&t.kind)
+                        .iter()
+                        .map_while(|c| row.values.get(*c).cloned())
+                        .collect();
+                    if !values.is_empty() {
+                        d.typed_rows.push(TypedRowDraft {
+                            table: table_id.clone(),
+                            code: row.code.clone().unwrap_or_else(|| "合计".into()),
+                            values,
+                        });
+                    }
+                }
+            }
+            Body::Economic { lines, totals } => {
+                for line in lines.iter().filter(|l| l.code.len() == 5) {
+                    if !line.value.amount.is_zero() {
+                        d.economic.insert(line.code.clone(), leaf(&line.value));
+                    }
+                }
+                for class in lines.iter().filter(|l| l.code.len() == 3) {
+                    let sum: Decimal = lines
+                        .iter()
+                        .filter(|l| l.code.len() == 5 && l.code.starts_with(&class.code))
+                        .map(|l| l.value.yuan())
+                        .sum();
+                    if sum != class.value.yuan() {
+                        d.warnings.push(warning(
+                            "W0802",
+                            format!(
+                                "{}：经济分类 {} {} 为 {}，其下各款之和为 {}（元）；导入的是各款，合计由程序计算",
+                                class.value.cell,
+                                class.code,
+                                class.name,
+                                class.value.yuan().normalize(),
+                                sum.normalize()
+                            ),
+                        ));
+                    }
+                }
+                d.typed_figures.extend(totals.iter().cloned());
+            }
+            Body::Labelled { figures, classes } => {
+                for (f, v) in figures {
+                    summary.entry(f.clone()).or_insert_with(|| v.clone());
+                    if !BALANCE_LEAVES.contains(&f.as_str()) {
+                        d.typed_figures.push((f.clone(), v.clone()));
+                    }
+                }
+                for (code, values) in classes {
+                    for (figure, v) in values {
+                        if v.amount.is_zero() {
+                            continue;
+                        }
+                        // A 类 row's figure checks as column 1 of the detail table that
+                        // starts with it.
+                        let home = ["spending", "general", "capital"]
+                            .into_iter()
+                            .find(|k| detail_columns(k).first() == Some(&figure.as_str()));
+                        if let Some(table) = home.and_then(id_of) {
+                            d.typed_rows.push(TypedRowDraft {
+                                table,
+                                code: code.clone(),
+                                values: vec![v.clone()],
+                            });
+                        }
+                    }
+                }
+            }
+            Body::Single(figures) => {
+                for (f, v) in figures {
+                    if f.starts_with("sangong.") {
+                        d.sangong.insert(f.clone(), leaf(v));
+                    } else {
+                        d.typed_figures.push((f.clone(), v.clone()));
+                    }
+                }
+            }
+        }
+    }
+    for (code, figures) in &per_item {
+        let item = item_leaves(figures, &mut d.warnings, code);
+        let has_money = item.fields.values().any(|l| !l.yuan.is_zero());
+        if has_money {
+            let mut item = item;
+            item.name = names.get(code).cloned();
+            d.items.insert(code.clone(), item);
+        }
+    }
+    balances(&mut d, &summary);
+    d
+}
+
+fn sum_source(parts: &[(&str, Option<&Value>)]) -> String {
+    let mut text = String::new();
+    for (i, (_, v)) in parts.iter().enumerate() {
+        let Some(v) = v else { continue };
+        if i > 0 && v.amount.is_zero() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(" − ");
+        }
+        text.push_str(&v.cell.to_string());
+    }
+    text
+}
+
+/// The leaves of one 项 from the figures of its rows. A derived column gives the leaf
+/// the tables do not print: 非财政拨款 = 公开03 − 财政拨款 (公开05/07/08), and
+/// 一般公共预算收入 = 财政拨款收入 − 政府性基金 − 国有资本经营.
+fn item_leaves(
+    figures: &BTreeMap<String, Value>,
+    warnings: &mut Vec<Diagnostic>,
+    code: &str,
+) -> ItemDraft {
+    let mut item = ItemDraft::default();
+    let get = |f: &str| figures.get(f);
+    let yuan = |f: &str| get(f).map_or(Decimal::ZERO, Value::yuan);
+    for f in ITEM_LEAVES {
+        if let Some(v) = get(f) {
+            if !v.amount.is_zero() {
+                item.fields.insert(f, leaf(v));
+            }
+        }
+    }
+    let mut derive = |field: &'static str, whole: &str, parts: &[&str], default_capital: bool| {
+        if get(field).is_some() {
+            return;
+        }
+        let Some(w) = get(whole) else { return };
+        let mut value = w.yuan();
+        for p in parts {
+            value -= yuan(p);
+        }
+        if default_capital && get("capital_income").is_none() {
+            value -= yuan("capital_basic") + yuan("capital_project");
+        }
+        let mut cells: Vec<(&str, Option<&Value>)> = vec![(whole, Some(w))];
+        cells.extend(parts.iter().map(|p| (*p, get(p))));
+        if value.is_sign_negative() && !value.is_zero() {
+            warnings.push(warning(
+                "W0803",
+                format!(
+                    "项 {code}：{} 小于其中各财政拨款之和，推出的 {field} 为负数（{}）",
+                    w.cell,
+                    sum_source(&cells)
+                ),
+            ));
+        }
+        if !value.is_zero() {
+            item.fields.insert(
+                field,
+                Leaf {
+                    yuan: value,
+                    source: sum_source(&cells),
+                },
+            );
+        }
+    };
+    derive(
+        "nonfiscal_basic",
+        "basic",
+        &["general_basic", "fund_basic", "capital_basic"],
+        false,
+    );
+    derive(
+        "nonfiscal_project",
+        "project",
+        &["general_project", "fund_project", "capital_project"],
+        false,
+    );
+    derive(
+        "general_income",
+        "fiscal_income",
+        &["fund_income", "capital_income"],
+        true,
+    );
+    // general_income only where it differs from its default (基本 + 项目).
+    if let Some(l) = item.fields.get("general_income") {
+        if get("general_income").is_none() && l.yuan == yuan("general_basic") + yuan("general_project") {
+            item.fields.remove("general_income");
+        }
+    }
+    item.has_general_spending = !(yuan("general_basic") + yuan("general_project")).is_zero();
+    item
+}
+
+/// `[balances]` and the unit-level openings of 公开04, which the tables print for the
+/// unit only: they go on the first item with money of that kind (no table prints them
+/// per 项, so the booklet is the same whichever item carries them).
+fn balances(d: &mut Draft, summary: &BTreeMap<String, Value>) {
+    for f in BALANCE_LEAVES {
+        if let Some(v) = summary.get(*f).filter(|v| !v.amount.is_zero()) {
+            d.balances.insert(f, leaf(v));
+        }
+    }
+    let mut fiscal_opening = Decimal::ZERO;
+    for (field, spent) in [
+        ("general_opening", ["general_basic", "general_project"]),
+        ("capital_opening", ["capital_basic", "capital_project"]),
+    ] {
+        let Some(v) = summary.get(field).filter(|v| !v.amount.is_zero()) else {
+            continue;
+        };
+        fiscal_opening += v.yuan();
+        let code = d
+            .items
+            .iter()
+            .find(|(_, i)| spent.iter().any(|s| i.fields.contains_key(s)))
+            .or_else(|| d.items.iter().next())
+            .map(|(c, _)| c.clone());
+        match code {
+            Some(code) => {
+                let item = d.items.get_mut(&code).expect("present");
+                item.fields.insert(
+                    field,
+                    Leaf {
+                        yuan: v.yuan(),
+                        source: format!("{}（表中只有单位合计，记在此项）", v.cell),
+                    },
+                );
+            }
+            None => d.warnings.push(warning(
+                "W0804",
+                format!("{}：有年初结转和结余，但没有可记入的功能分类项", v.cell),
+            )),
+        }
+    }
+    fiscal_opening += d
+        .items
+        .values()
+        .filter_map(|i| i.fields.get("fund_opening"))
+        .map(|l| l.yuan)
+        .sum::<Decimal>();
+    if let Some(total) = summary.get("opening_total") {
+        let nonfiscal = total.yuan() - fiscal_opening;
+        if !nonfiscal.is_zero() {
+            d.balances.insert(
+                "nonfiscal_opening",
+                Leaf {
+                    yuan: nonfiscal,
+                    source: format!("{} − 财政拨款年初结转和结余", total.cell),
+                },
+            );
+        }
+    }
+}
