@@ -388,7 +388,9 @@ fn import(args: Args) -> ExitCode {
         args.value(&["-o", "--output"]),
         args.inputs.len(),
     ) else {
-        return usage_error("用法：gongkai import 工作簿.xlsx -o <单位>/<年度>.toml [--map 映射文件.toml]");
+        return usage_error(
+            "用法：gongkai import 工作簿.xlsx -o <单位>/<年度>.toml [--map 映射文件.toml]",
+        );
     };
     let map = args.value(&["--map"]).map(Path::new);
     match gongkai::import::import(workbook, Path::new(output), map) {

@@ -127,7 +127,9 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
     for t in tables {
         match &t.body {
             Body::Function(rows) => {
-                let Some(table_id) = id_of(&t.kind) else { continue };
+                let Some(table_id) = id_of(&t.kind) else {
+                    continue;
+                };
                 for row in rows {
                     if let Some(code) = row.code.as_ref().filter(|c| c.len() == 7) {
                         let figures = per_item.entry(code.clone()).or_default();
@@ -135,7 +137,9 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
                             figures.entry(f.clone()).or_insert_with(|| v.clone());
                         }
                         if !row.name.is_empty() {
-                            names.entry(code.clone()).or_insert_with(|| row.name.clone());
+                            names
+                                .entry(code.clone())
+                                .or_insert_with(|| row.name.clone());
                         }
                     }
                     let values: Vec<Value> = detail_columns(&t.kind)
@@ -227,7 +231,33 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
         }
     }
     balances(&mut d, &summary);
+    d.typed_rows.sort_by(|a, b| a.table.cmp(&b.table));
+    dedupe_figures(&mut d);
     d
+}
+
+/// A total two tables print (公开01 and 公开04 both show 一般公共预算财政拨款收入) is
+/// typed once, naming both cells; where they disagree the other cell is reported here,
+/// since `[typed]` holds one figure per name.
+fn dedupe_figures(d: &mut Draft) {
+    let mut kept: Vec<(String, Value)> = Vec::new();
+    for (name, v) in std::mem::take(&mut d.typed_figures) {
+        match kept.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, first)) if first.yuan() == v.yuan() => first.also.push(v.cell),
+            Some((_, first)) => d.warnings.push(warning(
+                "W0805",
+                format!(
+                    "{} 与 {} 都是 {name}，但数不同（{} 与 {} 元）；[typed] 中核对的是前者",
+                    first.cell,
+                    v.cell,
+                    first.yuan().normalize(),
+                    v.yuan().normalize()
+                ),
+            )),
+            None => kept.push((name, v)),
+        }
+    }
+    d.typed_figures = kept;
 }
 
 fn sum_source(parts: &[(&str, Option<&Value>)]) -> String {
@@ -317,7 +347,9 @@ fn item_leaves(
     );
     // general_income only where it differs from its default (基本 + 项目).
     if let Some(l) = item.fields.get("general_income") {
-        if get("general_income").is_none() && l.yuan == yuan("general_basic") + yuan("general_project") {
+        if get("general_income").is_none()
+            && l.yuan == yuan("general_basic") + yuan("general_project")
+        {
             item.fields.remove("general_income");
         }
     }

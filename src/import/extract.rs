@@ -17,11 +17,22 @@ pub struct Value {
     pub amount: Decimal,
     pub unit: AmountUnit,
     pub cell: CellRef,
+    /// Other cells that print the same figure with the same value.
+    pub also: Vec<CellRef>,
 }
 
 impl Value {
     pub fn yuan(&self) -> Decimal {
         Money::in_unit(self.amount, self.unit).yuan()
+    }
+
+    /// `公开01表!C6`, or `公开01表!C6、公开04表!C6`.
+    pub fn source(&self) -> String {
+        std::iter::once(&self.cell)
+            .chain(&self.also)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("、")
     }
 }
 
@@ -81,6 +92,7 @@ impl Reader<'_, '_> {
             amount: Decimal::ZERO,
             unit: self.loc.unit,
             cell: cell.clone(),
+            also: Vec::new(),
         };
         if sheet.uncached.contains(&pos) {
             self.errors.push(
@@ -94,10 +106,10 @@ impl Reader<'_, '_> {
         }
         match amount(sheet.get(pos)) {
             Ok(a) => value.amount = a,
-            Err(AmountError::NotANumber(t)) => self.errors.push(Diagnostic::error(
-                "E0806",
-                format!("{cell}：“{t}”不是金额"),
-            ).help("金额应为数字，可带千分位（1,234.56）；“-”“—”或空白表示 0，括号表示负数")),
+            Err(AmountError::NotANumber(t)) => self.errors.push(
+                Diagnostic::error("E0806", format!("{cell}：“{t}”不是金额"))
+                    .help("金额应为数字，可带千分位（1,234.56）；“-”“—”或空白表示 0，括号表示负数"),
+            ),
             Err(AmountError::CellError(e)) => self.errors.push(Diagnostic::error(
                 "E0806",
                 format!("{cell}：单元格是错误值 {e}"),
@@ -126,8 +138,11 @@ impl Reader<'_, '_> {
     fn unrecognised(&mut self, pos: Pos, what: &str) {
         let cell = self.cell_ref(pos);
         self.errors.push(
-            Diagnostic::error("E0807", format!("{cell}：无法识别的行“{what}”，它有金额却不知道是哪个数"))
-                .help("请核对该行；如是本版式没有的行，请在映射文件中加上它"),
+            Diagnostic::error(
+                "E0807",
+                format!("{cell}：无法识别的行“{what}”，它有金额却不知道是哪个数"),
+            )
+            .help("请核对该行；如是本版式没有的行，请在映射文件中加上它"),
         );
     }
 
@@ -177,8 +192,13 @@ impl Reader<'_, '_> {
         let mut rows = Vec::new();
         let mut last: [String; 2] = Default::default();
         for r in self.loc.body_start..self.loc.sheet.height() {
-            let cells: Vec<CodeCell> = parts.iter().map(|c| code(self.loc.sheet.get(self.at(r, *c)))).collect();
-            let name = name_col.map(|c| self.text(self.at(r, c))).unwrap_or_default();
+            let cells: Vec<CodeCell> = parts
+                .iter()
+                .map(|c| code(self.loc.sheet.get(self.at(r, *c))))
+                .collect();
+            let name = name_col
+                .map(|c| self.text(self.at(r, c)))
+                .unwrap_or_default();
             let label_pos = self.at(r, parts[0]);
             let texts: Vec<String> = cells
                 .iter()
@@ -215,7 +235,10 @@ impl Reader<'_, '_> {
                     .iter()
                     .any(|(_, c)| !matches!(amount(self.loc.sheet.get(self.at(r, *c))), Ok(d) if d.is_zero()));
                 if any {
-                    let shown = texts.into_iter().find(|t| !t.is_empty()).unwrap_or_default();
+                    let shown = texts
+                        .into_iter()
+                        .find(|t| !t.is_empty())
+                        .unwrap_or_default();
                     self.unrecognised(label_pos, &shown);
                 }
                 continue;
@@ -230,7 +253,11 @@ impl Reader<'_, '_> {
                 .collect();
             rows.push(Row {
                 code,
-                name: if name.is_empty() { embedded.unwrap_or_default() } else { name },
+                name: if name.is_empty() {
+                    embedded.unwrap_or_default()
+                } else {
+                    name
+                },
                 values,
             });
         }
@@ -240,8 +267,16 @@ impl Reader<'_, '_> {
     fn economic(&mut self) -> Body {
         let table = self.loc.table;
         let mut parts: Vec<Vec<u32>> = table.code.iter().map(|s| self.loc.columns(s)).collect();
-        let values = table.values.as_ref().map(|s| self.loc.columns(s)).unwrap_or_default();
-        let names = table.name.as_ref().map(|s| self.loc.columns(s)).unwrap_or_default();
+        let values = table
+            .values
+            .as_ref()
+            .map(|s| self.loc.columns(s))
+            .unwrap_or_default();
+        let names = table
+            .name
+            .as_ref()
+            .map(|s| self.loc.columns(s))
+            .unwrap_or_default();
         if values.is_empty() || parts.iter().any(|p| p.len() != values.len()) {
             self.errors.push(self.loc.header_error(format!(
                 "科目编码列与“{}”列应一一对应（读到 {} 组编码列、{} 个金额列）",
@@ -249,7 +284,10 @@ impl Reader<'_, '_> {
                 parts.first().map_or(0, Vec::len),
                 values.len()
             )));
-            return Body::Economic { lines: Vec::new(), totals: Vec::new() };
+            return Body::Economic {
+                lines: Vec::new(),
+                totals: Vec::new(),
+            };
         }
         let groups = values.len();
         let mut lines = Vec::new();
@@ -368,15 +406,26 @@ impl Reader<'_, '_> {
 
     fn labelled(&mut self) -> Body {
         let table = self.loc.table;
-        let label_cols = table.labels.as_ref().map(|s| self.loc.columns(s)).unwrap_or_default();
-        let value_cols = table.values.as_ref().map(|s| self.loc.columns(s)).unwrap_or_default();
+        let label_cols = table
+            .labels
+            .as_ref()
+            .map(|s| self.loc.columns(s))
+            .unwrap_or_default();
+        let value_cols = table
+            .values
+            .as_ref()
+            .map(|s| self.loc.columns(s))
+            .unwrap_or_default();
         if label_cols.is_empty() || value_cols.is_empty() {
             self.errors.push(self.loc.header_error(format!(
                 "找不到项目列“{}”或金额列“{}”",
                 table.labels.as_ref().map(|v| v.join("/")).unwrap_or_default(),
                 table.values.as_ref().map(|v| v.join("/")).unwrap_or_default()
             )));
-            return Body::Labelled { figures: Vec::new(), classes: Vec::new() };
+            return Body::Labelled {
+                figures: Vec::new(),
+                classes: Vec::new(),
+            };
         }
         let mut pending = table.rows.clone();
         let mut figures = Vec::new();
@@ -389,7 +438,7 @@ impl Reader<'_, '_> {
                 let bound = label_cols.get(i + 1).copied().unwrap_or(u32::MAX);
                 let text = self.text(self.at(r, *c));
                 let k = label_key(&text);
-                if k.is_empty() {
+                if k.is_empty() || matches!(k.as_str(), "栏次" | "行次") {
                     continue;
                 }
                 if let Some(j) = pending.iter().position(|(l, _)| *l == k) {
@@ -429,7 +478,15 @@ impl Reader<'_, '_> {
                 .iter()
                 .map(|(f, c)| {
                     let cell = self.cell_ref(self.at(self.loc.body_start, *c));
-                    (f.clone(), Value { amount: Decimal::ZERO, unit: self.loc.unit, cell })
+                    (
+                        f.clone(),
+                        Value {
+                            amount: Decimal::ZERO,
+                            unit: self.loc.unit,
+                            cell,
+                            also: Vec::new(),
+                        },
+                    )
                 })
                 .collect();
         };
@@ -516,7 +573,11 @@ mod tests {
             Ok(Some("2050206".into()))
         );
         assert_eq!(
-            joined_code(&[CodeCell::Empty, CodeCell::Empty, c("7")], &mut last, &lens),
+            joined_code(
+                &[CodeCell::Empty, CodeCell::Empty, c("7")],
+                &mut last,
+                &lens
+            ),
             Ok(Some("2050207".into()))
         );
         assert_eq!(
@@ -524,11 +585,19 @@ mod tests {
             Ok(Some("20805".into()))
         );
         assert_eq!(
-            joined_code(&[c("2013750"), CodeCell::Empty, CodeCell::Empty], &mut last, &lens),
+            joined_code(
+                &[c("2013750"), CodeCell::Empty, CodeCell::Empty],
+                &mut last,
+                &lens
+            ),
             Ok(Some("2013750".into()))
         );
         assert_eq!(
-            joined_code(&[CodeCell::Empty, CodeCell::Empty, CodeCell::Empty], &mut last, &lens),
+            joined_code(
+                &[CodeCell::Empty, CodeCell::Empty, CodeCell::Empty],
+                &mut last,
+                &lens
+            ),
             Ok(None)
         );
         assert!(joined_code(&[c("20137501")], &mut last, &lens).is_err());

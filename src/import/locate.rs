@@ -40,10 +40,7 @@ impl Located<'_> {
         let found = self.columns(spec);
         match found.as_slice() {
             [one] => Ok(*one),
-            [] => Err(self.header_error(format!(
-                "表头中找不到“{}”",
-                spec.join(" / ")
-            ))),
+            [] => Err(self.header_error(format!("表头中找不到“{}”", spec.join(" / ")))),
             many => Err(self.header_error(format!(
                 "表头“{}”对应多列（{}），无法确定",
                 spec.join(" / "),
@@ -186,8 +183,12 @@ pub fn locate<'a>(
     let mut header_end = header_start;
     while header_end + 1 < sheet.height() {
         let r = header_end + 1;
-        let numbers_only_count = column_numbers(sheet, r);
-        if numbers_only_count || (!has_amounts(sheet, r) && has_known(r)) {
+        // A header cell merged down from the rows above keeps the row in the header.
+        let merged_down =
+            sheet.merges.iter().flatten().any(|m| {
+                m.first.row >= header_start && m.first.row <= header_end && m.last.row >= r
+            });
+        if column_numbers(sheet, r) || (!has_amounts(sheet, r) && (has_known(r) || merged_down)) {
             header_end = r;
         } else {
             break;
@@ -273,13 +274,11 @@ fn column_numbers(sheet: &Sheet, row: u32) -> bool {
 
 fn has_amounts(sheet: &Sheet, row: u32) -> bool {
     (0..sheet.width()).any(|col| {
-        matches!(
-            sheet.get(Pos { row, col }),
-            Data::Int(_) | Data::Float(_)
-        ) || key(&cell_text(sheet.get(Pos { row, col })))
-            .replace([',', '.'], "")
-            .parse::<u64>()
-            .is_ok()
+        matches!(sheet.get(Pos { row, col }), Data::Int(_) | Data::Float(_))
+            || key(&cell_text(sheet.get(Pos { row, col })))
+                .replace([',', '.'], "")
+                .parse::<u64>()
+                .is_ok()
     })
 }
 
@@ -321,4 +320,82 @@ fn header_paths(
             path
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn sheet(rows: &[&[&str]], merges: Option<Vec<super::super::workbook::Merge>>) -> Sheet {
+        let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        Sheet {
+            name: "t".into(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    let mut cells: Vec<Data> = r
+                        .iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                Data::Empty
+                            } else {
+                                Data::String(s.to_string())
+                            }
+                        })
+                        .collect();
+                    cells.resize(width, Data::Empty);
+                    cells
+                })
+                .collect(),
+            merges,
+            uncached: HashSet::new(),
+        }
+    }
+
+    /// Formats without merge information (ods): an empty header cell under the same
+    /// parent takes the text on its left; one under a cell of its own does not.
+    #[test]
+    fn headers_without_merge_information() {
+        let layout = &Layout::builtin()[0];
+        let s = sheet(
+            &[
+                &["2024年度一般公共预算财政拨款支出决算表"],
+                &["单位：某中心", "", "", "", "", "", "金额单位：元"],
+                &["项目", "", "", "", "本年支出", "", ""],
+                &[
+                    "功能分类科目编码",
+                    "",
+                    "",
+                    "科目名称",
+                    "小计",
+                    "基本支出",
+                    "项目支出",
+                ],
+                &["类", "款", "项", "栏次", "1", "2", "3"],
+                &["合计", "", "", "", "10", "10", ""],
+            ],
+            None,
+        );
+        let Identified::Table(table, pos, title) = identify(layout, &s) else {
+            panic!("not identified")
+        };
+        assert_eq!(table.kind, "general");
+        let l = locate(layout, &s, table, pos, title).unwrap();
+        assert_eq!(l.header_rows, 2..=4);
+        assert_eq!(l.body_start, 5);
+        assert_eq!(l.unit, AmountUnit::Yuan);
+        assert_eq!(l.org.as_ref().unwrap().0, "某中心");
+        let path = |texts: &[&str]| {
+            texts
+                .iter()
+                .map(|t| layout.canonical(t))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(l.column(&path(&["本年支出", "基本支出"])).unwrap(), 5);
+        assert_eq!(l.column(&path(&["功能分类科目编码", "款"])).unwrap(), 1);
+        assert_eq!(l.column(&path(&["科目名称"])).unwrap(), 3);
+        // 科目名称 does not leak into the columns right of it.
+        assert_eq!(l.paths[4], path(&["本年支出", "小计", "1"]));
+    }
 }

@@ -196,8 +196,11 @@ impl Layout {
     pub fn from_file(path: &Path) -> Result<Layout, Failure> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Failure::new(
-                Diagnostic::error("E0802", format!("无法读取映射文件 {}（{e}）", path.display()))
-                    .in_file(path),
+                Diagnostic::error(
+                    "E0802",
+                    format!("无法读取映射文件 {}（{e}）", path.display()),
+                )
+                .in_file(path),
             )
         })?;
         parse(path, &text)
@@ -313,7 +316,11 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
             kind,
             shape: *shape,
             titles: t.titles.get_ref().iter().map(|s| key(s)).collect(),
-            code: t.code.as_ref().map(|c| c.get_ref().clone()).unwrap_or_default(),
+            code: t
+                .code
+                .as_ref()
+                .map(|c| c.get_ref().clone())
+                .unwrap_or_default(),
             name: t.name.clone(),
             columns: t
                 .columns
@@ -415,7 +422,7 @@ mod tests {
         assert_eq!(d.code, "E0802");
         assert!(d.message.contains("genral_basic"), "{}", d.message);
         let loc = d.location.as_ref().unwrap();
-        assert_eq!((loc.line, loc.column), (9, 22));
+        assert_eq!((loc.line, loc.column), (9, 23));
 
         let text = "id = \"x\"\ndescription = \"x\"\n[money]\nlabels = [\"单位\"]\n[[tables]]\nkind = \"收入\"\ntitles = [\"收入决算表\"]\n";
         let f = parse(Path::new("m.toml"), text).unwrap_err();

@@ -87,7 +87,10 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
         match locate::identify(layout, sheet) {
             Identified::None => warnings.push(assemble::warning(
                 "W0801",
-                format!("工作表“{}”不是导入版式 {} 中的表，已跳过", sheet.name, layout.id),
+                format!(
+                    "工作表“{}”不是导入版式 {} 中的表，已跳过",
+                    sheet.name, layout.id
+                ),
             )),
             Identified::Contents => warnings.push(assemble::warning(
                 "W0801",
@@ -125,9 +128,9 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
             .help("表按标题（如“2024年度收入决算表”）和表头识别；如导出格式不同，请用 --map 给出映射文件"),
         ));
     }
-    let year = located.iter().find_map(|l| {
-        year_in(&l.title_text).map(|y| (y, l.sheet.cell_ref(l.title).to_string()))
-    });
+    let year = located
+        .iter()
+        .find_map(|l| year_in(&l.title_text).map(|y| (y, l.sheet.cell_ref(l.title).to_string())));
     let Some(year) = year else {
         errors.push(
             Diagnostic::error("E0803", "表的标题中没有年度（如“2024年度收入决算表”）")
@@ -172,9 +175,11 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
     }
     let draft = assemble::assemble(&bodies, &edition);
     warnings.extend(draft.warnings.iter().cloned());
-    let unit_name = located
-        .iter()
-        .find_map(|l| l.org.as_ref().map(|(n, p)| (n.clone(), l.sheet.cell_ref(*p).to_string())));
+    let unit_name = located.iter().find_map(|l| {
+        l.org
+            .as_ref()
+            .map(|(n, p)| (n.clone(), l.sheet.cell_ref(*p).to_string()))
+    });
     let file_name = workbook
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -188,7 +193,11 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
     let text = write::document(&header, &draft, &catalog);
     // The file must load as an input: anything else is a bug here, not in the workbook.
     if let Err(f) = crate::input::load_str(Path::new("import.toml"), &text) {
-        let why = f.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+        let why = f
+            .diagnostics
+            .first()
+            .map(|d| d.message.clone())
+            .unwrap_or_default();
         return Err(Failure::new(Diagnostic::error(
             "B0004",
             format!("导入生成的文件无法读回（这是 gongkai 的缺陷）：{why}"),
@@ -205,9 +214,9 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
     })
 }
 
-/// `2024` from `2024年度收入决算表`.
+/// `2024` from `2024年度收入决算表` (full-width digits too).
 fn year_in(title: &str) -> Option<i32> {
-    let chars: Vec<char> = title.chars().collect();
+    let chars: Vec<char> = text::key(title).chars().collect();
     chars.windows(5).find_map(|w| {
         (w[4] == '年' && w[..4].iter().all(char::is_ascii_digit))
             .then(|| w[..4].iter().collect::<String>().parse().ok())
@@ -223,6 +232,7 @@ mod tests {
     fn years_in_titles() {
         assert_eq!(year_in("2024年度收入决算表"), Some(2024));
         assert_eq!(year_in("武汉市某中心2022年度支出决算表（表3）"), Some(2022));
+        assert_eq!(year_in("２０２４年度收入决算表"), Some(2024));
         assert_eq!(year_in("收入决算表"), None);
     }
 }

@@ -135,10 +135,7 @@ pub fn amount(cell: &Data) -> Result<Decimal, AmountError> {
 }
 
 fn amount_text(text: &str) -> Result<Decimal, AmountError> {
-    let t: String = clean(text)
-        .nfkc()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let t: String = clean(text).nfkc().filter(|c| !c.is_whitespace()).collect();
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '‐' | '－');
     if t.is_empty() || t.chars().all(dashes) {
         return Ok(Decimal::ZERO);
@@ -157,7 +154,10 @@ fn amount_text(text: &str) -> Result<Decimal, AmountError> {
 pub enum CodeCell {
     Empty,
     /// Digits, with the name that followed them in the same cell (`[2010350]事业运行`).
-    Code { digits: String, name: String },
+    Code {
+        digits: String,
+        name: String,
+    },
     /// Text without a leading code: a name or a label such as `合计`.
     Text(String),
 }
@@ -240,7 +240,10 @@ mod tests {
 
     #[test]
     fn labels_compare_without_their_enumeration() {
-        assert_eq!(label_key("一、一般公共预算财政拨款收入"), "一般公共预算财政拨款收入");
+        assert_eq!(
+            label_key("一、一般公共预算财政拨款收入"),
+            "一般公共预算财政拨款收入"
+        );
         assert_eq!(label_key("（三）国有资本经营"), "国有资本经营");
         assert_eq!(label_key("二十六、其他支出"), "其他支出");
         assert_eq!(label_key("本年收入合计"), "本年收入合计");
@@ -262,10 +265,7 @@ mod tests {
         assert_eq!(amount(&Data::Empty).unwrap(), Decimal::ZERO);
         assert_eq!(text("(1,234.50)").unwrap(), d("-1234.50"));
         assert_eq!(text("（12）").unwrap(), d("-12"));
-        assert_eq!(
-            text("约5万"),
-            Err(AmountError::NotANumber("约5万".into()))
-        );
+        assert_eq!(text("约5万"), Err(AmountError::NotANumber("约5万".into())));
         assert_eq!(text("1,23").ok(), None);
     }
 
@@ -299,14 +299,20 @@ mod tests {
                 name: String::new()
             }
         );
-        assert_eq!(code(&Data::String(" 合计 ".into())), CodeCell::Text("合计".into()));
+        assert_eq!(
+            code(&Data::String(" 合计 ".into())),
+            CodeCell::Text("合计".into())
+        );
         assert_eq!(code(&Data::String("".into())), CodeCell::Empty);
     }
 
     #[test]
     fn unit_lines() {
         use crate::money::AmountUnit;
-        assert_eq!(unit_after("金额单位：万元", "金额单位"), Some(AmountUnit::Wan));
+        assert_eq!(
+            unit_after("金额单位：万元", "金额单位"),
+            Some(AmountUnit::Wan)
+        );
         assert_eq!(unit_after("单位:元", "单位"), Some(AmountUnit::Yuan));
         assert_eq!(unit_after("单位：武汉市某中心", "单位"), None);
         assert_eq!(

@@ -25,7 +25,11 @@ pub fn a1(pos: Pos) -> String {
         col = (col - 1) / 26;
     }
     letters.reverse();
-    format!("{}{}", String::from_utf8(letters).unwrap_or_default(), pos.row + 1)
+    format!(
+        "{}{}",
+        String::from_utf8(letters).unwrap_or_default(),
+        pos.row + 1
+    )
 }
 
 /// A cell of a named sheet: `公开03表!F12`.

@@ -2,7 +2,7 @@
 //! comment: the cell it came from. What exports never hold is written as 待补充, which
 //! `gongkai check` lists one by one (R401).
 
-use super::assemble::{Draft, Leaf, ItemDraft};
+use super::assemble::{Draft, ItemDraft, Leaf};
 use super::extract::Value;
 use crate::catalog::Catalog;
 use crate::edition::Edition;
@@ -110,12 +110,14 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
     ));
 
     let mut unit = pos.table("");
-    let name_source = h.unit_name.as_ref().map_or("导出表中没有单位名称", |(_, c)| c);
+    let name_source = h
+        .unit_name
+        .as_ref()
+        .map_or("导出表中没有单位名称", |(_, c)| c);
     unit.insert("name", commented(unit_name.into(), name_source));
     unit.insert("year", commented((*year as i64).into(), year_cell));
-    let published: toml_edit::Datetime = format!("{}-09-30", year + 1)
-        .parse()
-        .expect("a valid date");
+    let published: toml_edit::Datetime =
+        format!("{}-09-30", year + 1).parse().expect("a valid date");
     unit.insert(
         "published",
         commented(published.into(), "公开日期，印在封面上：请改为实际日期"),
@@ -123,7 +125,10 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
     doc.insert("unit", Item::Table(unit));
 
     let mut settings = pos.table("\n");
-    settings.insert("edition", commented(h.edition.id.as_str().into(), "版式，按年度选定"));
+    settings.insert(
+        "edition",
+        commented(h.edition.id.as_str().into(), "版式，按年度选定"),
+    );
     settings.insert("amount_unit", commented("元".into(), "本文件金额的单位"));
     settings.insert(
         "thousands_separator",
@@ -170,7 +175,9 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
     }
 
     if !d.economic.is_empty() {
-        let mut e = pos.table("\n# 公开06 一般公共预算财政拨款基本支出，按经济分类的款；类级和合计由程序计算。\n");
+        let mut e = pos.table(
+            "\n# 公开06 一般公共预算财政拨款基本支出，按经济分类的款；类级和合计由程序计算。\n",
+        );
         for (code, l) in &d.economic {
             let name = catalog.economic(code).map_or("", |e| e.name.as_str());
             e.insert(code, leaf_item(l, name));
@@ -230,7 +237,11 @@ fn item_table(
 ) -> Table {
     let path: Vec<&str> = [&code[..3], &code[..5], code]
         .iter()
-        .map(|c| catalog.function(c).map_or("（目录中没有）", |e| e.name.as_str()))
+        .map(|c| {
+            catalog
+                .function(c)
+                .map_or("（目录中没有）", |e| e.name.as_str())
+        })
         .collect();
     let mut prefix = String::from("\n");
     if first {
@@ -241,7 +252,10 @@ fn item_table(
     t.insert("code", toml_edit::value(code));
     if catalog.function(code).is_none() {
         if let Some(n) = &item.name {
-            t.insert("name", commented(n.as_str().into(), "分类目录中没有此科目，名称取自导出表"));
+            t.insert(
+                "name",
+                commented(n.as_str().into(), "分类目录中没有此科目，名称取自导出表"),
+            );
         }
     }
     for (field, l) in &item.fields {
@@ -284,7 +298,11 @@ fn narrative(pos: &mut Positions, h: &Header, d: &Draft) -> Table {
     for (line, key, what) in [
         ("abroad", "abroad_uses", "因公出国（境）费的开支内容"),
         ("car_purchase", "car_purchase_uses", "公务用车购置费的用途"),
-        ("car_running", "car_running_uses", "公务用车运行维护费的用途（如车辆保险、加油和过路过桥费）"),
+        (
+            "car_running",
+            "car_running_uses",
+            "公务用车运行维护费的用途（如车辆保险、加油和过路过桥费）",
+        ),
         ("reception", "reception_uses", "公务接待费的用途"),
     ] {
         if used(line) {
@@ -292,7 +310,10 @@ fn narrative(pos: &mut Positions, h: &Header, d: &Draft) -> Table {
         }
     }
     if used("car_purchase") || used("car_running") {
-        sangong.insert("cars_held", commented(0.into(), "待补充：年末公务用车保有量（辆）"));
+        sangong.insert(
+            "cars_held",
+            commented(0.into(), "待补充：年末公务用车保有量（辆）"),
+        );
     }
     if !sangong.is_empty() {
         n.insert("sangong", Item::Table(sangong));
@@ -326,10 +347,10 @@ fn typed_value(v: &Value, unit: AmountUnit) -> toml_edit::Value {
     };
     let mut t = InlineTable::new();
     t.insert("value", amount(value));
-    if own != unit {
+    if own != unit && !value.is_zero() {
         t.insert("unit", unit_name(own).into());
     }
-    t.insert("source", v.cell.to_string().into());
+    t.insert("source", v.source().into());
     toml_edit::Value::InlineTable(t)
 }
 
@@ -348,7 +369,10 @@ fn insert_typed(doc: &mut DocumentMut, pos: &mut Positions, d: &Draft) {
     let mut typed = pos.table(
         "\n# 表中印出的合计、类、款和项级各栏数字，按原表照录（source 为所在单元格），供 gongkai check 核对。\n",
     );
-    typed.insert("unit", commented(unit_name(unit).into(), "另有 unit 的数按其所注单位"));
+    typed.insert(
+        "unit",
+        commented(unit_name(unit).into(), "另有 unit 的数按其所注单位"),
+    );
     let mut rows = ArrayOfTables::new();
     for r in &d.typed_rows {
         let mut t = pos.table("\n");

@@ -36,7 +36,8 @@ impl Comparer<'_, '_> {
                     "E0203",
                     format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
                 );
-                self.found.push(d.field(field).at(self.s.locate(typed.span())));
+                self.found
+                    .push(d.field(field).at(self.s.locate(typed.span())));
                 return;
             }
         };

@@ -74,7 +74,9 @@ pub fn save(path: &Path, sheets: &[Sheet]) {
         for (r, c, cell) in &s.cells {
             match cell {
                 Cell::Text(text) => ws.write_string(*r, *c, text).unwrap(),
-                Cell::Num(v) => ws.write_number_with_format(*r, *c, *v, &two_decimals).unwrap(),
+                Cell::Num(v) => ws
+                    .write_number_with_format(*r, *c, *v, &two_decimals)
+                    .unwrap(),
                 Cell::Uncached(f) => {
                     ws.write_formula(*r, *c, f.as_str()).unwrap();
                     ws.set_formula_result(*r, *c, "")
@@ -168,7 +170,10 @@ fn function_table(
             }
         }
     }
-    s.row(4, vec![Some(t("类")), Some(t("款")), Some(t("项")), Some(t("栏次"))]);
+    s.row(
+        4,
+        vec![Some(t("类")), Some(t("款")), Some(t("项")), Some(t("栏次"))],
+    );
     for i in 0..headers.len() as u16 {
         s.put(4, 4 + i, t(&(i + 1).to_string()));
     }
@@ -195,7 +200,11 @@ fn function_table(
 
 fn summary_table(b: &Booklet, kind: &str, unit: Unit) -> Sheet {
     let fiscal = kind == "fiscal_summary";
-    let table = if fiscal { &b.fiscal_summary } else { &b.summary };
+    let table = if fiscal {
+        &b.fiscal_summary
+    } else {
+        &b.summary
+    };
     let right_values = if fiscal { 4 } else { 1 };
     let width = 5 + right_values as u16;
     let mut s = Sheet::new("");
@@ -211,15 +220,36 @@ fn summary_table(b: &Booklet, kind: &str, unit: Unit) -> Sheet {
         s.merge(3, 3, 4, 3, "项目");
         s.merge(3, 4, 4, 4, "行次");
         s.merge(3, 5, 3, 8, value);
-        for (i, h) in ["小计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"].iter().enumerate() {
+        for (i, h) in [
+            "小计",
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款",
+        ]
+        .iter()
+        .enumerate()
+        {
             s.put(4, 5 + i as u16, t(h));
         }
         r = 5;
     } else {
-        s.row(3, vec![Some(t("项目")), Some(t("行次")), Some(t(value)), Some(t("项目")), Some(t("行次")), Some(t(value))]);
+        s.row(
+            3,
+            vec![
+                Some(t("项目")),
+                Some(t("行次")),
+                Some(t(value)),
+                Some(t("项目")),
+                Some(t("行次")),
+                Some(t(value)),
+            ],
+        );
         r += 1;
     }
-    s.row(r, vec![Some(t("栏次")), None, Some(t("1")), Some(t("栏次")), None]);
+    s.row(
+        r,
+        vec![Some(t("栏次")), None, Some(t("1")), Some(t("栏次")), None],
+    );
     for i in 0..right_values {
         s.put(r, 5 + i as u16, t(&(i + 2).to_string()));
     }
@@ -303,7 +333,14 @@ fn sangong_table(b: &Booklet, unit: Unit) -> Sheet {
         s.put(5, i, t(&(i + 1).to_string()));
     }
     for (base, c) in [(0u16, &b.sangong.budget), (6, &b.sangong.actual)] {
-        let values = [c.total, c.abroad, c.car_total, c.car_purchase, c.car_running, c.reception];
+        let values = [
+            c.total,
+            c.abroad,
+            c.car_total,
+            c.car_purchase,
+            c.car_running,
+            c.reception,
+        ];
         for (i, v) in values.iter().enumerate() {
             if let Some(cell) = money(*v, unit) {
                 s.put(6, base + i as u16, cell);
@@ -324,14 +361,29 @@ pub fn wuhan_workbook(b: &Booklet, path: &Path) {
             b,
             "income",
             &b.income,
-            &[("本年收入合计", None), ("财政拨款收入", None), ("上级补助收入", None), ("事业收入", None), ("经营收入", None), ("附属单位上缴收入", None), ("其他收入", None)],
+            &[
+                ("本年收入合计", None),
+                ("财政拨款收入", None),
+                ("上级补助收入", None),
+                ("事业收入", None),
+                ("经营收入", None),
+                ("附属单位上缴收入", None),
+                ("其他收入", None),
+            ],
             Unit::Wan,
         ),
         function_table(
             b,
             "spending",
             &b.spending,
-            &[("本年支出合计", None), ("基本支出", None), ("项目支出", None), ("上缴上级支出", None), ("经营支出", None), ("对附属单位补助支出", None)],
+            &[
+                ("本年支出合计", None),
+                ("基本支出", None),
+                ("项目支出", None),
+                ("上缴上级支出", None),
+                ("经营支出", None),
+                ("对附属单位补助支出", None),
+            ],
             Unit::Wan,
         ),
         summary_table(b, "fiscal_summary", Unit::Wan),
@@ -339,7 +391,11 @@ pub fn wuhan_workbook(b: &Booklet, path: &Path) {
             b,
             "general",
             &b.general,
-            &[("小计", Some("本年支出")), ("基本支出", Some("本年支出")), ("项目支出", Some("本年支出"))],
+            &[
+                ("小计", Some("本年支出")),
+                ("基本支出", Some("本年支出")),
+                ("项目支出", Some("本年支出")),
+            ],
             Unit::Wan,
         ),
         economic_table(b, Unit::Yuan),
@@ -347,14 +403,25 @@ pub fn wuhan_workbook(b: &Booklet, path: &Path) {
             b,
             "fund",
             &b.fund,
-            &[("年初结转和结余", None), ("本年收入", None), ("小计", Some("本年支出")), ("基本支出", Some("本年支出")), ("项目支出", Some("本年支出")), ("年末结转和结余", None)],
+            &[
+                ("年初结转和结余", None),
+                ("本年收入", None),
+                ("小计", Some("本年支出")),
+                ("基本支出", Some("本年支出")),
+                ("项目支出", Some("本年支出")),
+                ("年末结转和结余", None),
+            ],
             Unit::Yuan,
         ),
         function_table(
             b,
             "capital",
             &b.capital,
-            &[("合计", Some("本年支出")), ("基本支出", Some("本年支出")), ("项目支出", Some("本年支出"))],
+            &[
+                ("合计", Some("本年支出")),
+                ("基本支出", Some("本年支出")),
+                ("项目支出", Some("本年支出")),
+            ],
             Unit::Yuan,
         ),
         sangong_table(b, Unit::Yuan),
