@@ -3,10 +3,11 @@
 //! with its 类/款/项 path and its explanation from the catalog.
 
 use super::check::Checker;
-use super::{chinese_numeral, DetailTable};
+use super::chinese_numeral;
 use crate::catalog::{function_ancestors, Catalog};
 use crate::edition::{Edition, GlossaryLayout};
 use crate::input::glossary::GlossaryInput;
+use crate::tables::FunctionData;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
@@ -26,6 +27,8 @@ pub struct Glossary {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct GlossaryView {
     pub entries: Vec<TermView>,
+    /// The edition's closing line (`咨询电话：83426338`).
+    pub closing: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,7 +48,7 @@ pub fn resolve(
     edition: Option<&Edition>,
     item_codes: &BTreeSet<String>,
 ) -> Glossary {
-    let layout = edition.map(|e| &e.glossary);
+    let layout = edition.and_then(|e| e.glossary.as_ref());
     let fiscal_level = fiscal_level.as_ref().map(|level| {
         let name = level.get_ref().trim().to_string();
         if let Some(layout) = layout {
@@ -140,7 +143,7 @@ fn standard_names(layout: Option<&GlossaryLayout>) -> Vec<String> {
 }
 
 /// The 项 codes that appear in the booklet's detail tables, in code order.
-pub fn used_codes(tables: &[&DetailTable]) -> Vec<String> {
+pub fn used_codes(tables: &[&FunctionData]) -> Vec<String> {
     let codes: BTreeSet<&String> = tables
         .iter()
         .flat_map(|t| t.rows.iter())
@@ -154,8 +157,10 @@ pub fn view(
     facts: &Glossary,
     layout: &GlossaryLayout,
     catalog: &Catalog,
+    year: i32,
     names: &BTreeMap<String, String>,
     codes: &[String],
+    phone: Option<&str>,
 ) -> GlossaryView {
     let level_name = facts
         .fiscal_level
@@ -210,22 +215,27 @@ pub fn view(
             let [class, section] = function_ancestors(code);
             let explanation = facts.explanations.get(code).cloned().or_else(|| {
                 catalog
-                    .function(code)
+                    .function(year, code)
                     .and_then(|e| e.explanation.clone())
-                    .filter(|_| !names_overridden(catalog, names, code))
+                    .filter(|_| !names_overridden(catalog, year, names, code))
             });
             format!(
-                "{}{}（类）{}（款）{}（项）。{}",
+                "{}{}（类）{}（款）{}（项）{}{}",
                 code_numbering.replace("{n}", &(i + 1).to_string()),
                 name(class),
                 name(section),
                 name(code),
+                layout.code_separator,
                 explanation.unwrap_or_default()
             )
         })
         .collect();
 
     GlossaryView {
+        closing: layout
+            .closing
+            .as_ref()
+            .map(|c| c.replace("{phone}", phone.unwrap_or_default())),
         entries: terms
             .into_iter()
             .enumerate()
@@ -246,8 +256,13 @@ pub fn view(
 }
 
 /// A 项 the user renamed is not the catalog's 项: its explanation would not fit.
-fn names_overridden(catalog: &Catalog, names: &BTreeMap<String, String>, code: &str) -> bool {
-    match (catalog.function(code), names.get(code)) {
+fn names_overridden(
+    catalog: &Catalog,
+    year: i32,
+    names: &BTreeMap<String, String>,
+    code: &str,
+) -> bool {
+    match (catalog.function(year, code), names.get(code)) {
         (Some(entry), Some(name)) => &entry.name != name,
         _ => false,
     }
@@ -257,11 +272,11 @@ fn names_overridden(catalog: &Catalog, names: &BTreeMap<String, String>, code: &
 mod tests {
     use super::*;
     use crate::compute::figures::Figures;
-    use crate::compute::FunctionRow;
+    use crate::tables::FunctionRow;
 
-    fn table(codes: &[&str]) -> DetailTable {
-        DetailTable {
-            columns: crate::compute::GENERAL_COLUMNS,
+    fn table(codes: &[&str]) -> FunctionData {
+        FunctionData {
+            columns: vec!["general_spending".into()],
             rows: codes
                 .iter()
                 .map(|c| FunctionRow {
@@ -283,7 +298,12 @@ mod tests {
         codes
             .iter()
             .flat_map(|c| [&c[..3], &c[..5], *c])
-            .map(|c| (c.to_string(), catalog.function(c).unwrap().name.clone()))
+            .map(|c| {
+                (
+                    c.to_string(),
+                    catalog.function(2024, c).unwrap().name.clone(),
+                )
+            })
             .collect()
     }
 
@@ -306,10 +326,12 @@ mod tests {
         let codes = ["2013750", "2290402"];
         let view = view(
             &Glossary::default(),
-            &edition.glossary,
+            edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names(&catalog, &codes),
             &codes.map(String::from),
+            None,
         );
         let list = view
             .entries
@@ -347,10 +369,12 @@ mod tests {
         };
         let view = view(
             &facts,
-            &edition.glossary,
+            edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names,
             &codes.map(String::from),
+            None,
         );
         let headings: Vec<&str> = view.entries.iter().map(|e| e.heading.as_str()).collect();
         assert_eq!(headings[0], "一、一般公共预算财政拨款收入");
@@ -390,10 +414,12 @@ mod tests {
         names.insert("2013750".into(), "本单位运行".into());
         let view = view(
             &Glossary::default(),
-            &edition.glossary,
+            edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names,
             &codes.map(String::from),
+            None,
         );
         let list = view
             .entries

@@ -3,11 +3,8 @@
 //! the tables print into `[typed]`, so `gongkai check` proves the import.
 
 use super::extract::{Body, Value};
-use crate::compute::{
-    CAPITAL_COLUMNS, FUND_COLUMNS, GENERAL_COLUMNS, INCOME_COLUMNS, SPENDING_COLUMNS,
-};
 use crate::diag::{Diagnostic, Severity};
-use crate::edition::Edition;
+use crate::edition::{Edition, TableKind};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -78,16 +75,46 @@ const ITEM_LEAVES: &[&str] = &[
 /// Summary figures that are leaves of `[balances]`, not totals.
 const BALANCE_LEAVES: &[&str] = &["nonfiscal_surplus_used", "surplus_distribution"];
 
-/// The value columns of a 功能分类 table kind, in 栏次 order.
-fn detail_columns(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "income" => INCOME_COLUMNS,
-        "spending" => SPENDING_COLUMNS,
-        "general" => GENERAL_COLUMNS,
-        "fund" => FUND_COLUMNS,
-        "capital" => CAPITAL_COLUMNS,
-        _ => &[],
-    }
+/// The edition's 功能分类 tables: id and the figure of each column, in 栏次 order.
+fn function_tables(edition: &Edition) -> Vec<(String, Vec<String>)> {
+    edition
+        .tables
+        .iter()
+        .filter(|t| *t.kind.get_ref() == TableKind::Function)
+        .map(|t| {
+            let figures = t
+                .columns
+                .iter()
+                .filter_map(|c| c.figure.as_ref().map(|f| f.get_ref().clone()))
+                .collect();
+            (t.id.get_ref().clone(), figures)
+        })
+        .collect()
+}
+
+/// The edition's table a layout's 功能分类 table is: the one sharing most figures.
+fn home<'a>(
+    tables: &'a [(String, Vec<String>)],
+    figures: &[String],
+) -> Option<&'a (String, Vec<String>)> {
+    tables
+        .iter()
+        .map(|t| (t, t.1.iter().filter(|f| figures.contains(f)).count()))
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
+        .map(|(t, _)| t)
+}
+
+/// `sangong_budget_abroad` → `sangong.budget.abroad`: a 三公 line is a leaf.
+fn sangong_leaf(figure: &str) -> Option<String> {
+    let rest = figure.strip_prefix("sangong_")?;
+    let (part, line) = rest.split_once('_')?;
+    (matches!(part, "budget" | "actual")
+        && matches!(
+            line,
+            "abroad" | "car_purchase" | "car_running" | "reception"
+        ))
+    .then(|| format!("sangong.{part}.{line}"))
 }
 
 pub fn warning(code: &'static str, message: String) -> Diagnostic {
@@ -105,21 +132,15 @@ fn leaf(v: &Value) -> Leaf {
     }
 }
 
-/// One table's body with its kind.
+/// One table's body with the figures its columns hold.
 pub struct TableBody {
-    pub kind: String,
+    pub figures: Vec<String>,
     pub body: Body,
 }
 
 pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
     let mut d = Draft::default();
-    let id_of = |kind: &str| {
-        edition
-            .tables
-            .iter()
-            .find(|t| t.kind == kind)
-            .map(|t| t.id.clone())
-    };
+    let function_tables = function_tables(edition);
     // Per 项: the figures of every table that lists it.
     let mut per_item: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
@@ -127,7 +148,7 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
     for t in tables {
         match &t.body {
             Body::Function(rows) => {
-                let Some(table_id) = id_of(&t.kind) else {
+                let Some((table_id, columns)) = home(&function_tables, &t.figures) else {
                     continue;
                 };
                 for row in rows {
@@ -142,9 +163,9 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
                                 .or_insert_with(|| row.name.clone());
                         }
                     }
-                    let values: Vec<Value> = detail_columns(&t.kind)
+                    let values: Vec<Value> = columns
                         .iter()
-                        .map_while(|c| row.values.get(*c).cloned())
+                        .map_while(|c| row.values.get(c).cloned())
                         .collect();
                     if !values.is_empty() {
                         d.typed_rows.push(TypedRowDraft {
@@ -197,12 +218,12 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
                         }
                         // A 类 row's figure checks as column 1 of the detail table that
                         // starts with it.
-                        let home = ["spending", "general", "capital"]
-                            .into_iter()
-                            .find(|k| detail_columns(k).first() == Some(&figure.as_str()));
-                        if let Some(table) = home.and_then(id_of) {
+                        let home = function_tables
+                            .iter()
+                            .find(|(_, columns)| columns.first() == Some(figure));
+                        if let Some((table, _)) = home {
                             d.typed_rows.push(TypedRowDraft {
-                                table,
+                                table: table.clone(),
                                 code: code.clone(),
                                 values: vec![v.clone()],
                             });
@@ -212,8 +233,8 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
             }
             Body::Single(figures) => {
                 for (f, v) in figures {
-                    if f.starts_with("sangong.") {
-                        d.sangong.insert(f.clone(), leaf(v));
+                    if let Some(leaf_name) = sangong_leaf(f) {
+                        d.sangong.insert(leaf_name, leaf(v));
                     } else {
                         d.typed_figures.push((f.clone(), v.clone()));
                     }

@@ -91,47 +91,13 @@ pub enum Shape {
     Single,
 }
 
-/// The table kinds of the 决算 booklet, as the editions name them.
+/// The table kinds the 决算 editions declare (`TableKind`), and how each is read.
 pub const KINDS: &[(&str, Shape)] = &[
     ("summary", Shape::Labelled),
-    ("income", Shape::Function),
-    ("spending", Shape::Function),
-    ("fiscal_summary", Shape::Labelled),
-    ("general", Shape::Function),
-    ("economic", Shape::Economic),
-    ("fund", Shape::Function),
-    ("capital", Shape::Function),
-    ("sangong", Shape::Single),
+    ("function", Shape::Function),
+    ("economic_groups", Shape::Economic),
+    ("row", Shape::Single),
 ];
-
-/// Leaves of the input outside `[[items]]` that a column may hold.
-pub const SANGONG_LEAVES: &[&str] = &[
-    "sangong.budget.abroad",
-    "sangong.budget.car_purchase",
-    "sangong.budget.car_running",
-    "sangong.budget.reception",
-    "sangong.actual.abroad",
-    "sangong.actual.car_purchase",
-    "sangong.actual.car_running",
-    "sangong.actual.reception",
-];
-
-/// Named totals of 公开06 and 公开09 (the rest come from `compute::named_totals`).
-pub const EXTRA_TOTALS: &[&str] = &[
-    "personnel_total",
-    "public_total",
-    "sangong_budget_total",
-    "sangong_budget_car_total",
-    "sangong_actual_total",
-    "sangong_actual_car_total",
-];
-
-/// Every named unit-level total gongkai computes.
-pub fn named_totals() -> Vec<&'static str> {
-    let mut names = crate::compute::summary_value_names();
-    names.extend_from_slice(EXTRA_TOTALS);
-    names
-}
 
 #[derive(Debug, Clone)]
 pub struct Layout {
@@ -221,7 +187,7 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
     })?;
     let mut found = Vec::new();
     let figures = Figures::default();
-    let totals = named_totals();
+    let totals = crate::compute::unit_figure_names();
     let mut tables = Vec::new();
     for t in &file.tables {
         let kind = t.kind.get_ref().trim().to_string();
@@ -244,14 +210,12 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
         let allowed = |name: &str| -> bool {
             match shape {
                 Shape::Function => figures.get(name).is_some(),
-                Shape::Single => SANGONG_LEAVES.contains(&name) || totals.contains(&name),
-                Shape::Labelled | Shape::Economic => totals.contains(&name),
+                _ => totals.contains(&name),
             }
         };
         let hint = match shape {
             Shape::Function => "应为 docs/input-format.md 中 [[items]] 的金额字段，或 income_total、spending_total、basic、project、general_spending、fund_spending、fund_closing、capital_spending、fiscal_income 等计算数",
-            Shape::Single => "应为 sangong.budget.abroad 之类的三公明细，或 sangong_budget_total 之类的合计数",
-            _ => "应为 docs/input-format.md 中 [typed] figures 可用的合计数名称",
+            _ => "应为单位级的数（如 income_total、sangong_budget_abroad），即 [typed] figures 可用的名称",
         };
         let mut check_figure = |f: &Spanned<String>| {
             if !allowed(f.get_ref()) {
@@ -411,12 +375,13 @@ mod tests {
         assert_eq!(layouts[0].id, "wuhan");
         let kinds: Vec<&str> = layouts[0].tables.iter().map(|t| t.kind.as_str()).collect();
         assert_eq!(kinds.len(), 9);
+        assert_eq!(kinds.iter().filter(|k| **k == "function").count(), 5);
         assert_eq!(layouts[0].canonical("科目\n编码"), key("功能分类科目编码"));
     }
 
     #[test]
     fn defects_are_reported_with_line_and_column() {
-        let text = "id = \"x\"\ndescription = \"x\"\n[money]\nlabels = [\"单位\"]\n[[tables]]\nkind = \"income\"\ntitles = [\"收入决算表\"]\ncode = [[\"编码\"]]\ncolumns = [{ figure = \"genral_basic\", header = [\"基本支出\"] }]\n";
+        let text = "id = \"x\"\ndescription = \"x\"\n[money]\nlabels = [\"单位\"]\n[[tables]]\nkind = \"function\"\ntitles = [\"收入决算表\"]\ncode = [[\"编码\"]]\ncolumns = [{ figure = \"genral_basic\", header = [\"基本支出\"] }]\n";
         let f = parse(Path::new("m.toml"), text).unwrap_err();
         let d = &f.diagnostics[0];
         assert_eq!(d.code, "E0802");

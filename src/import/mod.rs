@@ -14,7 +14,7 @@ mod write;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Failure};
-use crate::edition::Edition;
+use crate::edition::{BookletKind, Edition};
 use locate::Identified;
 use mapping::Layout;
 use std::collections::BTreeMap;
@@ -25,7 +25,7 @@ pub struct Imported {
     pub text: String,
     /// The layout the workbook was read with.
     pub layout: String,
-    /// Each table read: its kind and sheet.
+    /// Each table read: its title (as the layout names it) and sheet.
     pub tables: Vec<(String, String)>,
     /// Sheets skipped, totals that disagree inside the workbook, …
     pub warnings: Vec<Diagnostic>,
@@ -83,6 +83,7 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
     let mut errors = Vec::new();
     let mut located = Vec::new();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    // A table of the layout is known by its first title.
     for sheet in &sheets {
         match locate::identify(layout, sheet) {
             Identified::None => warnings.push(assemble::warning(
@@ -97,7 +98,7 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
                 format!("工作表“{}”列出了多张表的标题（目录？），已跳过", sheet.name),
             )),
             Identified::Table(table, pos, title) => {
-                if let Some(first) = seen.insert(&table.kind, &sheet.name) {
+                if let Some(first) = seen.insert(&table.titles[0], &sheet.name) {
                     errors.push(Diagnostic::error(
                         "E0808",
                         format!(
@@ -138,7 +139,7 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
         );
         return Err(Failure::many(errors));
     };
-    let Some(edition) = Edition::for_year(year.0) else {
+    let Some(edition) = Edition::for_year(BookletKind::Final, year.0) else {
         errors.push(
             Diagnostic::error("E0803", format!("没有 {} 年度的版式", year.0)).in_file(workbook),
         );
@@ -149,8 +150,9 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
         .classes
         .iter()
         .filter_map(|c| {
+            let c = c.get_ref();
             catalog
-                .function(c)
+                .function(year.0, c)
                 .map(|e| (text::label_key(&e.name), c.clone()))
         })
         .collect();
@@ -166,7 +168,7 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
         let body = reader.read();
         errors.extend(reader.errors);
         bodies.push(assemble::TableBody {
-            kind: l.table.kind.clone(),
+            figures: l.table.columns.iter().map(|(f, _)| f.clone()).collect(),
             body,
         });
     }
@@ -199,7 +201,7 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
             .map(|d| d.message.clone())
             .unwrap_or_default();
         return Err(Failure::new(Diagnostic::error(
-            "B0004",
+            "B0007",
             format!("导入生成的文件无法读回（这是 gongkai 的缺陷）：{why}"),
         )));
     }
@@ -208,7 +210,7 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
         layout: layout.id.clone(),
         tables: located
             .iter()
-            .map(|l| (l.table.kind.clone(), l.sheet.name.clone()))
+            .map(|l| (l.table.titles[0].clone(), l.sheet.name.clone()))
             .collect(),
         warnings,
     })

@@ -160,7 +160,7 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
 
     let mut items = ArrayOfTables::new();
     for (i, (code, item)) in d.items.iter().enumerate() {
-        items.push(item_table(&mut pos, code, item, catalog, i == 0));
+        items.push(item_table(&mut pos, code, item, catalog, *year, i == 0));
     }
     if !items.is_empty() {
         doc.insert("items", Item::ArrayOfTables(items));
@@ -179,7 +179,9 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
             "\n# 公开06 一般公共预算财政拨款基本支出，按经济分类的款；类级和合计由程序计算。\n",
         );
         for (code, l) in &d.economic {
-            let name = catalog.economic(code).map_or("", |e| e.name.as_str());
+            let name = catalog
+                .economic(*year, code)
+                .map_or("", |e| e.name.as_str());
             e.insert(code, leaf_item(l, name));
         }
         doc.insert("basic_economic", Item::Table(e));
@@ -233,13 +235,14 @@ fn item_table(
     code: &str,
     item: &ItemDraft,
     catalog: &Catalog,
+    year: i32,
     first: bool,
 ) -> Table {
     let path: Vec<&str> = [&code[..3], &code[..5], code]
         .iter()
         .map(|c| {
             catalog
-                .function(c)
+                .function(year, c)
                 .map_or("（目录中没有）", |e| e.name.as_str())
         })
         .collect();
@@ -250,7 +253,7 @@ fn item_table(
     prefix.push_str(&format!("# {}\n", path.join(" / ")));
     let mut t = pos.table(&prefix);
     t.insert("code", toml_edit::value(code));
-    if catalog.function(code).is_none() {
+    if catalog.function(year, code).is_none() {
         if let Some(n) = &item.name {
             t.insert(
                 "name",

@@ -2,6 +2,7 @@
 //! text, with source spans kept for error messages. Nothing here is derived.
 
 mod amount;
+pub mod budget;
 pub mod evaluation;
 pub mod glossary;
 pub mod key_work;
@@ -10,7 +11,7 @@ pub mod narrative;
 pub mod typed;
 
 pub use amount::Amount;
-pub use load::{load_file, load_str, Loaded};
+pub use load::{load_file, load_str, toml_error, toml_message_error, Loaded, MAX_INPUT_BYTES};
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -46,15 +47,42 @@ pub struct Input {
     pub glossary: glossary::GlossaryInput,
     #[serde(default)]
     pub evaluation: evaluation::EvaluationInput,
+    /// Budget: the units of the department (表5-2).
+    #[serde(default)]
+    pub units: Vec<budget::UnitEntry>,
+    /// Budget: projects with their money and 表12 form.
+    #[serde(default)]
+    pub projects: Vec<budget::Project>,
+    /// Budget: 表11 近两年收支情况.
+    #[serde(default)]
+    pub history: Vec<budget::History>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitInput {
+    /// `final` (部门决算, the default) or `budget` (部门预算).
+    pub kind: Option<Spanned<crate::edition::BookletKind>>,
     pub name: Spanned<String>,
     pub year: Spanned<i32>,
-    pub published: Spanned<toml::value::Datetime>,
+    /// Required for 决算; a budget booklet may print no date.
+    pub published: Option<Spanned<toml::value::Datetime>>,
     pub name_on_tables: Option<Spanned<String>>,
+    /// 部门编码 (表5-2's 部门 row).
+    pub code: Option<Spanned<String>>,
+    /// 咨询电话 (printed where the edition says, e.g. after 名词解释).
+    pub phone: Option<Spanned<String>>,
+}
+
+impl Input {
+    /// The booklet kind the file declares (决算 unless it says otherwise).
+    pub fn kind(&self) -> crate::edition::BookletKind {
+        self.unit
+            .kind
+            .as_ref()
+            .map(|k| *k.get_ref())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -66,6 +94,9 @@ pub struct Settings {
     pub thousands_separator: bool,
     /// 名词解释: whose 财政 the unit's money comes from (`市级财政`, `区级财政`, `本级财政`).
     pub fiscal_level: Option<Spanned<String>>,
+    /// A catalog file or directory, relative to the input file, laid over the built-in
+    /// catalog (docs/catalog.md).
+    pub catalog: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -73,6 +104,8 @@ pub struct Settings {
 pub struct Overview {
     #[serde(default)]
     pub sections: Vec<TextSection>,
+    /// Budget: 人员构成 (第一部分 三).
+    pub staff: Option<Spanned<budget::Staff>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,7 +121,14 @@ pub struct TextSection {
 pub struct ItemInput {
     pub code: Spanned<String>,
     pub name: Option<Spanned<String>>,
+    /// Budget: the unit's code (`[[units]]`), needed when the department has several.
+    pub unit: Option<Spanned<String>>,
     pub general_basic: Option<Spanned<Amount>>,
+    /// Budget: 一般公共预算 基本支出 split into 人员经费 and 公用经费.
+    pub general_personnel: Option<Spanned<Amount>>,
+    pub general_public: Option<Spanned<Amount>>,
+    /// Budget: 财政专户管理资金收入.
+    pub special_account_income: Option<Spanned<Amount>>,
     pub general_project: Option<Spanned<Amount>>,
     pub general_income: Option<Spanned<Amount>>,
     pub general_opening: Option<Spanned<Amount>>,
@@ -117,10 +157,42 @@ pub struct ItemInput {
     pub uses: Option<Spanned<String>>,
 }
 
+impl ItemInput {
+    /// The amounts written for this item that reach the tables (every one but `budget`),
+    /// with their field names.
+    pub fn table_amounts(&self) -> [(&'static str, &Option<Spanned<Amount>>); 22] {
+        [
+            ("general_basic", &self.general_basic),
+            ("general_project", &self.general_project),
+            ("general_income", &self.general_income),
+            ("general_opening", &self.general_opening),
+            ("fund_basic", &self.fund_basic),
+            ("fund_project", &self.fund_project),
+            ("fund_income", &self.fund_income),
+            ("fund_opening", &self.fund_opening),
+            ("capital_basic", &self.capital_basic),
+            ("capital_project", &self.capital_project),
+            ("capital_income", &self.capital_income),
+            ("capital_opening", &self.capital_opening),
+            ("nonfiscal_basic", &self.nonfiscal_basic),
+            ("nonfiscal_project", &self.nonfiscal_project),
+            ("to_superior", &self.to_superior),
+            ("operating_spending", &self.operating_spending),
+            ("to_affiliated", &self.to_affiliated),
+            ("superior_income", &self.superior_income),
+            ("business_income", &self.business_income),
+            ("operating_income", &self.operating_income),
+            ("affiliated_income", &self.affiliated_income),
+            ("other_income", &self.other_income),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Balances {
     pub nonfiscal_surplus_used: Option<Spanned<Amount>>,
+    pub business_fund_used: Option<Spanned<Amount>>,
     pub nonfiscal_opening: Option<Spanned<Amount>>,
     pub surplus_distribution: Option<Spanned<Amount>>,
 }
@@ -141,4 +213,25 @@ pub struct SangongFigures {
     pub car_purchase: Option<Spanned<Amount>>,
     pub car_running: Option<Spanned<Amount>>,
     pub reception: Option<Spanned<Amount>>,
+}
+
+impl SangongFigures {
+    pub fn amounts(&self) -> [&Option<Spanned<Amount>>; 4] {
+        [
+            &self.abroad,
+            &self.car_purchase,
+            &self.car_running,
+            &self.reception,
+        ]
+    }
+}
+
+impl Balances {
+    pub fn amounts(&self) -> [&Option<Spanned<Amount>>; 3] {
+        [
+            &self.nonfiscal_surplus_used,
+            &self.nonfiscal_opening,
+            &self.surplus_distribution,
+        ]
+    }
 }

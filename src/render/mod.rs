@@ -5,6 +5,7 @@
 pub mod escape;
 mod filters;
 mod number;
+pub mod text;
 
 use crate::compute::Booklet;
 use crate::diag::{Diagnostic, Failure};
@@ -39,46 +40,6 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/parts/part6.typ"),
     ),
     (
-        "tables/summary.typ",
-        include_str!("../../templates/tables/summary.typ"),
-    ),
-    (
-        "tables/fiscal_summary.typ",
-        include_str!("../../templates/tables/fiscal_summary.typ"),
-    ),
-    (
-        "tables/function_rows.typ",
-        include_str!("../../templates/tables/function_rows.typ"),
-    ),
-    (
-        "tables/income.typ",
-        include_str!("../../templates/tables/income.typ"),
-    ),
-    (
-        "tables/spending.typ",
-        include_str!("../../templates/tables/spending.typ"),
-    ),
-    (
-        "tables/general.typ",
-        include_str!("../../templates/tables/general.typ"),
-    ),
-    (
-        "tables/economic.typ",
-        include_str!("../../templates/tables/economic.typ"),
-    ),
-    (
-        "tables/fund.typ",
-        include_str!("../../templates/tables/fund.typ"),
-    ),
-    (
-        "tables/capital.typ",
-        include_str!("../../templates/tables/capital.typ"),
-    ),
-    (
-        "tables/sangong.typ",
-        include_str!("../../templates/tables/sangong.typ"),
-    ),
-    (
         "forms/indicators.typ",
         include_str!("../../templates/forms/indicators.typ"),
     ),
@@ -93,6 +54,18 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "forms/scored.typ",
         include_str!("../../templates/forms/scored.typ"),
+    ),
+    (
+        "forms/budget_indicators.typ",
+        include_str!("../../templates/forms/budget_indicators.typ"),
+    ),
+    (
+        "forms/budget_overall.typ",
+        include_str!("../../templates/forms/budget_overall.typ"),
+    ),
+    (
+        "forms/budget_project.typ",
+        include_str!("../../templates/forms/budget_project.typ"),
     ),
 ];
 

@@ -4,8 +4,9 @@
 
 #![allow(dead_code)]
 
-use gongkai::compute::{Booklet, DetailTable};
+use gongkai::compute::Booklet;
 use gongkai::money::Money;
+use gongkai::tables::{FunctionData, TableData};
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
 
@@ -114,8 +115,8 @@ fn unit_line(unit: Unit) -> &'static str {
 }
 
 /// Title, label, org / year / unit line: rows 0 and 1.
-fn head(s: &mut Sheet, b: &Booklet, kind: &str, width: u16, unit: Unit) {
-    let view = b.tables.iter().find(|t| t.kind == kind).unwrap();
+fn head(s: &mut Sheet, b: &Booklet, id: &str, width: u16, unit: Unit) {
+    let view = b.table(id).unwrap();
     s.merge(0, 0, 0, width - 2, &view.title);
     s.put(0, width - 1, t(&view.label));
     s.put(1, 0, t(&view.org_line));
@@ -125,8 +126,8 @@ fn head(s: &mut Sheet, b: &Booklet, kind: &str, width: u16, unit: Unit) {
     s.put(1, width - 1, t(unit_line(unit)));
 }
 
-fn notes(s: &mut Sheet, b: &Booklet, kind: &str, row: u32) {
-    let view = b.tables.iter().find(|t| t.kind == kind).unwrap();
+fn notes(s: &mut Sheet, b: &Booklet, id: &str, row: u32) {
+    let view = b.table(id).unwrap();
     let mut r = row;
     for line in view.empty_note.iter().chain(&view.notes) {
         s.put(r, 0, t(line));
@@ -136,13 +137,9 @@ fn notes(s: &mut Sheet, b: &Booklet, kind: &str, row: u32) {
 
 /// A 功能分类 table: `top` are the header texts of the value columns (rowspan 2 unless
 /// grouped), `groups` the merged groups above some of them.
-fn function_table(
-    b: &Booklet,
-    kind: &str,
-    data: &DetailTable,
-    headers: &[(&str, Option<&str>)],
-    unit: Unit,
-) -> Sheet {
+fn function_table(b: &Booklet, id: &str, headers: &[(&str, Option<&str>)], unit: Unit) -> Sheet {
+    let kind = id;
+    let data: &FunctionData = b.table(id).unwrap().function().unwrap();
     let width = 4 + headers.len() as u16;
     let mut s = Sheet::new("");
     head(&mut s, b, kind, width, unit);
@@ -198,13 +195,12 @@ fn function_table(
     s
 }
 
-fn summary_table(b: &Booklet, kind: &str, unit: Unit) -> Sheet {
-    let fiscal = kind == "fiscal_summary";
-    let table = if fiscal {
-        &b.fiscal_summary
-    } else {
-        &b.summary
+fn summary_table(b: &Booklet, id: &str, unit: Unit) -> Sheet {
+    let kind = id;
+    let TableData::Summary(table) = &b.table(id).unwrap().data else {
+        panic!("{id} is not a summary table")
     };
+    let fiscal = table.right.iter().any(|l| l.values.len() > 1);
     let right_values = if fiscal { 4 } else { 1 };
     let width = 5 + right_values as u16;
     let mut s = Sheet::new("");
@@ -254,24 +250,23 @@ fn summary_table(b: &Booklet, kind: &str, unit: Unit) -> Sheet {
         s.put(r, 5 + i as u16, t(&(i + 2).to_string()));
     }
     r += 1;
-    for row in &table.rows {
-        let indent = |c: &gongkai::compute::SummaryCell| {
-            if c.indent {
-                format!("　　{}", c.label)
+    let height = table.left.len().max(table.right.len());
+    for i in 0..height {
+        for (side, line) in [(0u16, table.left.get(i)), (3, table.right.get(i))] {
+            let Some(line) = line else { continue };
+            let label = if line.indent {
+                format!("　　{}", line.label)
             } else {
-                c.label.clone()
+                line.label.clone()
+            };
+            s.put(r, side, t(&label));
+            if let Some(number) = line.number {
+                s.put(r, side + 1, n(number as f64));
             }
-        };
-        s.put(r, 0, t(&indent(&row.left)));
-        s.put(r, 1, n(row.left.number as f64));
-        if let Some(cell) = row.left.values.first().and_then(|v| money(*v, unit)) {
-            s.put(r, 2, cell);
-        }
-        s.put(r, 3, t(&indent(&row.right)));
-        s.put(r, 4, n(row.right.number as f64));
-        for (i, v) in row.right.values.iter().enumerate() {
-            if let Some(cell) = money(*v, unit) {
-                s.put(r, 5 + i as u16, cell);
+            for (j, v) in line.values.iter().enumerate() {
+                if let Some(cell) = money(v.money, unit) {
+                    s.put(r, side + 2 + j as u16, cell);
+                }
             }
         }
         r += 1;
@@ -282,7 +277,7 @@ fn summary_table(b: &Booklet, kind: &str, unit: Unit) -> Sheet {
 
 fn economic_table(b: &Booklet, unit: Unit) -> Sheet {
     let mut s = Sheet::new("");
-    head(&mut s, b, "economic", 9, unit);
+    head(&mut s, b, "06", 9, unit);
     s.merge(2, 0, 2, 2, "人员经费");
     s.merge(2, 3, 2, 8, "公用经费");
     for g in 0..3u16 {
@@ -290,34 +285,60 @@ fn economic_table(b: &Booklet, unit: Unit) -> Sheet {
         s.put(3, 3 * g + 1, t("科目名称"));
         s.put(3, 3 * g + 2, t("决算数"));
     }
-    let mut r = 4;
-    for row in &b.economic.rows {
-        for (g, line) in row.iter().enumerate() {
-            let Some(line) = line else { continue };
-            let c = 3 * g as u16;
+    // 人员经费 | 公用经费 302 | 公用经费 310, each 类 line followed by its 款 lines.
+    let e = &b.economic;
+    let public = |prefix: &str| -> Vec<&gongkai::tables::EconomicLine> {
+        e.public
+            .iter()
+            .filter(|l| l.code.starts_with(prefix))
+            .collect()
+    };
+    let groups = [e.personnel.iter().collect(), public("302"), public("310")];
+    let mut height = 0;
+    for (g, lines) in groups.iter().enumerate() {
+        let c = 3 * g as u16;
+        let mut r = 4;
+        let mut class = String::new();
+        for line in lines {
+            if line.code[..3] != class {
+                class = line.code[..3].to_string();
+                let sum: Money = lines
+                    .iter()
+                    .filter(|l| l.code.starts_with(&class))
+                    .map(|l| l.amount)
+                    .sum();
+                s.put(r, c, t(&class));
+                s.put(r, c + 1, t("类合计"));
+                if let Some(cell) = money(sum, unit) {
+                    s.put(r, c + 2, cell);
+                }
+                r += 1;
+            }
             s.put(r, c, t(&line.code));
             s.put(r, c + 1, t(&line.name));
             if let Some(cell) = money(line.amount, unit) {
                 s.put(r, c + 2, cell);
             }
+            r += 1;
         }
-        r += 1;
+        height = height.max(r);
     }
+    let r = height;
     s.merge(r, 0, r, 1, "人员经费合计");
-    if let Some(cell) = money(b.economic.personnel_total, unit) {
+    if let Some(cell) = money(e.personnel_total, unit) {
         s.put(r, 2, cell);
     }
     s.merge(r, 3, r, 7, "公用经费合计");
-    if let Some(cell) = money(b.economic.public_total, unit) {
+    if let Some(cell) = money(e.public_total, unit) {
         s.put(r, 8, cell);
     }
-    notes(&mut s, b, "economic", r + 1);
+    notes(&mut s, b, "06", r + 1);
     s
 }
 
 fn sangong_table(b: &Booklet, unit: Unit) -> Sheet {
     let mut s = Sheet::new("");
-    head(&mut s, b, "sangong", 12, unit);
+    head(&mut s, b, "09", 12, unit);
     s.merge(2, 0, 2, 5, "预算数");
     s.merge(2, 6, 2, 11, "决算数");
     for base in [0u16, 6] {
@@ -347,7 +368,7 @@ fn sangong_table(b: &Booklet, unit: Unit) -> Sheet {
             }
         }
     }
-    notes(&mut s, b, "sangong", 7);
+    notes(&mut s, b, "09", 7);
     s
 }
 
@@ -356,11 +377,10 @@ fn sangong_table(b: &Booklet, unit: Unit) -> Sheet {
 /// tables of 01–05 are in exact 万元, the rest in 元.
 pub fn wuhan_workbook(b: &Booklet, path: &Path) {
     let mut sheets = vec![
-        summary_table(b, "summary", Unit::Wan),
+        summary_table(b, "01", Unit::Wan),
         function_table(
             b,
-            "income",
-            &b.income,
+            "02",
             &[
                 ("本年收入合计", None),
                 ("财政拨款收入", None),
@@ -374,8 +394,7 @@ pub fn wuhan_workbook(b: &Booklet, path: &Path) {
         ),
         function_table(
             b,
-            "spending",
-            &b.spending,
+            "03",
             &[
                 ("本年支出合计", None),
                 ("基本支出", None),
@@ -386,11 +405,10 @@ pub fn wuhan_workbook(b: &Booklet, path: &Path) {
             ],
             Unit::Wan,
         ),
-        summary_table(b, "fiscal_summary", Unit::Wan),
+        summary_table(b, "04", Unit::Wan),
         function_table(
             b,
-            "general",
-            &b.general,
+            "05",
             &[
                 ("小计", Some("本年支出")),
                 ("基本支出", Some("本年支出")),
@@ -401,8 +419,7 @@ pub fn wuhan_workbook(b: &Booklet, path: &Path) {
         economic_table(b, Unit::Yuan),
         function_table(
             b,
-            "fund",
-            &b.fund,
+            "07",
             &[
                 ("年初结转和结余", None),
                 ("本年收入", None),
@@ -415,8 +432,7 @@ pub fn wuhan_workbook(b: &Booklet, path: &Path) {
         ),
         function_table(
             b,
-            "capital",
-            &b.capital,
+            "08",
             &[
                 ("合计", Some("本年支出")),
                 ("基本支出", Some("本年支出")),

@@ -193,7 +193,7 @@ fn indicator(c: &mut Checker, r: Common, field: &str) -> IndicatorView {
     }
 }
 
-fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<IndicatorView> {
+pub fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<IndicatorView> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
@@ -210,7 +210,7 @@ fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<I
         .collect()
 }
 
-fn annual_rows(c: &mut Checker, rows: &[AnnualIndicator], p: &str) -> Vec<IndicatorView> {
+pub fn annual_rows(c: &mut Checker, rows: &[AnnualIndicator], p: &str) -> Vec<IndicatorView> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
@@ -245,7 +245,12 @@ pub fn resolve_overall(c: &mut Checker, o: &OverallTargets) -> OverallForm {
         department: c.text(&o.department, &f("department")),
         reporter: c.text(&o.reporter, &f("reporter")),
         phone: c.text(&o.phone, &f("phone")),
-        functions: lines(&c.text(&o.functions, &f("functions"))),
+        // Absent: 第一部分's first section (the view falls back to it).
+        functions: o
+            .functions
+            .as_ref()
+            .map(|t| lines(&c.text(t, &f("functions"))))
+            .unwrap_or_default(),
         tasks: lines(&c.text(&o.tasks, &f("tasks"))),
         long_term_goals: goals(c, &o.long_term_goals, "long_term_goals"),
         annual_goals: goals(c, &o.annual_goals, "annual_goals"),
@@ -279,6 +284,7 @@ pub fn resolve_overall(c: &mut Checker, o: &OverallTargets) -> OverallForm {
 pub fn resolve_project(
     c: &mut Checker,
     catalog: &Catalog,
+    year: i32,
     f: &ProjectTargets,
     index: usize,
 ) -> ProjectForm {
@@ -366,7 +372,7 @@ pub fn resolve_project(
         .spending
         .iter()
         .enumerate()
-        .map(|(i, line)| spending_line(c, catalog, line, &format!("{p}.spending[{i}]")))
+        .map(|(i, line)| spending_line(c, catalog, year, line, &format!("{p}.spending[{i}]")))
         .collect();
     let spent: Money = spending.iter().map(|s| s.amount).sum();
     if !spending.is_empty() && spent != sources.total() {
@@ -410,10 +416,16 @@ pub fn resolve_project(
     }
 }
 
-fn spending_line(c: &mut Checker, catalog: &Catalog, line: &SpendingLine, p: &str) -> Spending {
+fn spending_line(
+    c: &mut Checker,
+    catalog: &Catalog,
+    year: i32,
+    line: &SpendingLine,
+    p: &str,
+) -> Spending {
     let f = |n: &str| format!("{p}.{n}");
     let code = line.economic.get_ref().trim();
-    let economic = match catalog.economic(code) {
+    let economic = match catalog.economic(year, code) {
         Some(e) => e.name.clone(),
         None => {
             c.error_help(

@@ -8,7 +8,7 @@ use crate::compute::resolve::{Item, SangongLine};
 use crate::diag::Diagnostic;
 use crate::edition::narrative::{ShareMethod, VEHICLE_KEYS};
 use crate::input::narrative::{self as input, Previous, PriorFigures};
-use crate::input::{load_file, Amount, Loaded, SangongFigures};
+use crate::input::{load_file, Amount, Loaded};
 use crate::money::{AmountUnit, Money};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -29,6 +29,16 @@ pub struct NarrativeFacts {
     pub procurement: Option<Procurement>,
     pub assets: Option<Assets>,
     pub performance: Option<Performance>,
+    /// Budget 十（三） 政府购买服务 and 十（六） 非税收入.
+    pub purchased_services: Option<AmountNote>,
+    pub nontax: Option<AmountNote>,
+}
+
+/// An amount and what it is for.
+#[derive(Debug, Clone)]
+pub struct AmountNote {
+    pub amount: Money,
+    pub note: Option<String>,
 }
 
 /// Last year's figures; `None` = not known.
@@ -44,16 +54,35 @@ pub struct Prior {
     pub general_spending: Option<Money>,
     pub operating_costs: Option<Money>,
     pub sangong: Option<SangongLine>,
+    /// The 三公 total when given on its own (`[previous.sangong] total`).
+    pub sangong_total: Option<Money>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PercentOverrides {
-    pub change: Option<u32>,
-    pub share: Option<u32>,
-    pub class_share: Option<u32>,
-    pub completion: Option<u32>,
-    pub item_completion: Option<u32>,
+impl Prior {
+    /// A figure by its `[previous]` name (`edition::narrative::PRIOR_FIGURES`):
+    /// `Some(None)` when not known, `None` for a name that is no such figure.
+    pub fn get(&self, name: &str) -> Option<Option<Money>> {
+        Some(match name {
+            "total" => self.total,
+            "income" => self.income,
+            "spending" => self.spending,
+            "fiscal_total" => self.fiscal_total,
+            "general_income" => self.general_income,
+            "fund_income" => self.fund_income,
+            "capital_income" => self.capital_income,
+            "general_spending" => self.general_spending,
+            "operating_costs" => self.operating_costs,
+            "sangong" => self.sangong_total.or_else(|| {
+                self.sangong
+                    .map(|l| l.abroad + l.car_purchase + l.car_running + l.reception)
+            }),
+            _ => return None,
+        })
+    }
 }
+
+/// The input's `[narrative.percent]`.
+pub type PercentOverrides = crate::edition::narrative::PrecisionPatch;
 
 macro_rules! reasons {
     ($($field:ident),* $(,)?) => {
@@ -70,6 +99,11 @@ macro_rules! reasons {
                     $(stringify!($field) => self.$field.as_ref(),)*
                     _ => None,
                 }
+            }
+
+            /// Whether `key` names a reason the input can give.
+            pub fn is_key(key: &str) -> bool {
+                [$(stringify!($field)),*].contains(&key)
             }
         }
 
@@ -111,7 +145,7 @@ pub struct MainProject {
     pub outcome: Option<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct SangongDetails {
     pub abroad_groups: Option<u32>,
     pub abroad_persons: Option<u32>,
@@ -157,6 +191,8 @@ pub struct Procurement {
     pub goods: Money,
     pub works: Money,
     pub services: Money,
+    /// Whether `services` was typed (a budget's defaults to its projects' purchases).
+    pub services_given: bool,
     /// `None`: the 中小企业 figures were not given.
     pub sme: Option<[Money; 3]>,
     pub small_micro: Option<Money>,
@@ -167,6 +203,11 @@ pub struct Assets {
     /// Count by vehicle category key (see `edition::narrative::VEHICLE_KEYS`).
     pub vehicles: BTreeMap<&'static str, u32>,
     pub equipment: u32,
+    /// Budget: 占有使用国有资产, 办公用房, 预算新增资产 and what it is.
+    pub total: Option<Money>,
+    pub office: Option<String>,
+    pub new_assets: Option<Money>,
+    pub new_assets_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -326,6 +367,7 @@ pub fn resolve(
     let assets = n.assets.as_ref().map(|a| {
         let v = &a.vehicles;
         let counts = [
+            &v.general,
             &v.leaders,
             &v.heads,
             &v.confidential,
@@ -342,9 +384,21 @@ pub fn resolve(
                 .map(|(k, n)| (*k, count(n).unwrap_or(0)))
                 .collect(),
             equipment: count(&a.equipment).unwrap_or(0),
+            total: c.maybe_money(&a.total, "narrative.assets.total"),
+            office: clause(c, &a.office, "narrative.assets.office"),
+            new_assets: c.maybe_money(&a.new_assets, "narrative.assets.new_assets"),
+            new_assets_note: clause(c, &a.new_assets_note, "narrative.assets.new_assets_note"),
         }
     });
     let performance = n.performance.as_ref().map(|p| performance(c, p));
+    let mut amount_note = |x: &Option<input::AmountNote>, name: &str| {
+        x.as_ref().map(|x| AmountNote {
+            amount: c.money(&x.amount, &format!("narrative.{name}.amount")),
+            note: clause(c, &x.note, &format!("narrative.{name}.note")),
+        })
+    };
+    let purchased_services = amount_note(&n.purchased_services, "purchased_services");
+    let nontax = amount_note(&n.nontax, "nontax");
     problems.append(&mut c.problems);
 
     NarrativeFacts {
@@ -360,37 +414,50 @@ pub fn resolve(
         procurement,
         assets,
         performance,
+        purchased_services,
+        nontax,
     }
 }
 
 fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
     let unit = match &t.amount_unit {
         None => c.unit,
-        Some(u) => match u.get_ref().trim() {
-            "元" => AmountUnit::Yuan,
-            "万元" => AmountUnit::Wan,
-            other => {
-                c.error(
-                    "E0252",
-                    format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
-                    "previous.amount_unit",
-                    u.span(),
-                );
-                c.unit
-            }
-        },
+        Some(u) => AmountUnit::parse(u.get_ref()).unwrap_or_else(|| {
+            c.error(
+                "E0252",
+                format!("不认识的金额单位“{}”，应为“元”或“万元”", u.get_ref().trim()),
+                "previous.amount_unit",
+                u.span(),
+            );
+            c.unit
+        }),
     };
     let mut m = |value: &Option<Spanned<Amount>>, field: &str| {
         value
             .as_ref()
             .map(|v| c.money_in(v, &format!("previous.{field}"), unit))
     };
-    let sangong = t.sangong.as_ref().map(|s: &SangongFigures| SangongLine {
-        abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
-        car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
-        car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
-        reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
-    });
+    // The lines (a missing one is 0), unless the table gives only the total.
+    let sangong = t
+        .sangong
+        .as_ref()
+        .filter(|s| {
+            s.total.is_none()
+                || [&s.abroad, &s.car_purchase, &s.car_running, &s.reception]
+                    .iter()
+                    .any(|v| v.is_some())
+        })
+        .map(|s| SangongLine {
+            abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
+            car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
+            car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
+            reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
+        });
+    let sangong_total = t
+        .sangong
+        .as_ref()
+        .and_then(|s| m(&s.total, "sangong.total"))
+        .or_else(|| sangong.map(|l| l.abroad + l.car_purchase + l.car_running + l.reception));
     Prior {
         total: m(&t.total, "total"),
         income: m(&t.income, "income"),
@@ -402,6 +469,7 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
         general_spending: m(&t.general_spending, "general_spending"),
         operating_costs: m(&t.operating_costs, "operating_costs"),
         sangong,
+        sangong_total,
     }
 }
 
@@ -439,14 +507,29 @@ fn prior_from_file(
         Err(f) => return failed(c, f.diagnostics, "文件有错误"),
     };
     let year = *loaded.input.unit.year.get_ref();
-    if facts.unit.year != year - 1 {
+    if facts.unit.year != year.saturating_sub(1) {
         c.error(
             "E0251",
             format!(
                 "上年文件 {} 是 {} 年度的，本文件是 {year} 年度，上年应为 {} 年度",
                 path.display(),
                 facts.unit.year,
-                year - 1
+                year.saturating_sub(1)
+            ),
+            "previous",
+            span,
+        );
+        return Prior::default();
+    }
+    let kind = loaded.input.kind();
+    if facts.kind != kind {
+        c.error(
+            "E0287",
+            format!(
+                "上年文件 {} 是{}文件，本文件是{}：比较的应是同一种公开",
+                path.display(),
+                facts.kind.name(),
+                kind.name()
             ),
             "previous",
             span,
@@ -458,7 +541,11 @@ fn prior_from_file(
         totals += &item.figures;
     }
     let named = crate::compute::named_totals(&facts.balances, &totals);
-    let s = facts.sangong.actual;
+    // A budget compares with last year's budget (its 三公 预算数), a 决算 with 决算数.
+    let s = match kind {
+        crate::edition::BookletKind::Final => facts.sangong.actual,
+        crate::edition::BookletKind::Budget => facts.sangong.budget,
+    };
     Prior {
         total: Some(named["income_grand_total"]),
         income: Some(totals.income_total),
@@ -470,6 +557,7 @@ fn prior_from_file(
         general_spending: Some(totals.general_spending),
         operating_costs: facts.narrative.operating_costs.as_ref().map(|o| o.amount),
         sangong: Some(s),
+        sangong_total: None,
     }
 }
 
@@ -517,6 +605,7 @@ fn procurement(c: &mut Checker, p: &input::Procurement) -> Procurement {
     };
     let goods = m(&p.goods, "goods").unwrap_or_default();
     let works = m(&p.works, "works").unwrap_or_default();
+    let services_given = p.services.is_some();
     let services = m(&p.services, "services").unwrap_or_default();
     let sme_given = [&p.sme_goods, &p.sme_works, &p.sme_services];
     let sme_values = [
@@ -563,6 +652,7 @@ fn procurement(c: &mut Checker, p: &input::Procurement) -> Procurement {
         goods,
         works,
         services,
+        services_given,
         sme,
         small_micro,
     }
