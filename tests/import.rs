@@ -58,7 +58,10 @@ fn head(s: &mut Sheet, title: &str, unit: &str, width: u16) {
 }
 
 /// 公开05 with the printed header: 项目 | 本年支出 (小计 基本支出 项目支出), 栏次 row.
-fn general_sheet(name: &str, unit: &str, rows: &[(Vec<Option<Cell>>, [Option<Cell>; 3])]) -> Sheet {
+/// A body row: its label cells (code, …, name) and the three amounts.
+type Line = (Vec<Option<Cell>>, [Option<Cell>; 3]);
+
+fn general_sheet(name: &str, unit: &str, rows: &[Line]) -> Sheet {
     let mut s = Sheet::new(name);
     head(&mut s, "2024年度一般公共预算财政拨款支出决算表", unit, 7);
     s.merge(2, 0, 2, 3, "项目");

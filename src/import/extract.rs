@@ -132,7 +132,7 @@ impl Reader<'_, '_> {
 
     fn is_total(&self, text: &str) -> bool {
         let k = key(text);
-        self.total_labels.iter().any(|t| *t == k)
+        self.total_labels.contains(&k)
     }
 
     fn unrecognised(&mut self, pos: Pos, what: &str) {

@@ -380,7 +380,7 @@ mod tests {
         let Identified::Table(table, pos, title) = identify(layout, &s) else {
             panic!("not identified")
         };
-        assert_eq!(table.kind, "general");
+        assert_eq!(table.titles[0], key("一般公共预算财政拨款支出决算表"));
         let l = locate(layout, &s, table, pos, title).unwrap();
         assert_eq!(l.header_rows, 2..=4);
         assert_eq!(l.body_start, 5);

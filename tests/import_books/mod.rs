@@ -128,10 +128,8 @@ fn head(s: &mut Sheet, b: &Booklet, id: &str, width: u16, unit: Unit) {
 
 fn notes(s: &mut Sheet, b: &Booklet, id: &str, row: u32) {
     let view = b.table(id).unwrap();
-    let mut r = row;
-    for line in view.empty_note.iter().chain(&view.notes) {
+    for (r, line) in (row..).zip(view.empty_note.iter().chain(&view.notes)) {
         s.put(r, 0, t(line));
-        r += 1;
     }
 }
 
