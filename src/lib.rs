@@ -13,6 +13,7 @@ pub mod edition;
 pub mod glyphs;
 pub mod init;
 pub mod input;
+pub mod layout_check;
 pub mod money;
 pub mod output;
 pub mod render;
