@@ -251,7 +251,11 @@ impl Walker {
     }
 
     fn innermost(&self, pick: impl Fn(&Kind) -> bool) -> Option<Location> {
-        self.open.iter().rev().find(|(_, k)| pick(k)).map(|(l, _)| *l)
+        self.open
+            .iter()
+            .rev()
+            .find(|(_, k)| pick(k))
+            .map(|(l, _)| *l)
     }
 
     fn in_role_of(&self, role: Role) -> bool {

@@ -46,8 +46,10 @@ pub fn lonely_pages(layout: &Layout, out: &mut Vec<Finding>) {
             out.push(finding(p, Fault::LonelyNote, excerpt(&content)));
             continue;
         }
-        let continued =
-            |r: &&Run| r.table.is_some_and(|t| first.get(&t).is_some_and(|f| *f < p));
+        let continued = |r: &&Run| {
+            r.table
+                .is_some_and(|t| first.get(&t).is_some_and(|f| *f < p))
+        };
         if !content.iter().all(|r| continued(r) || r.has(Role::Note)) {
             continue;
         }
@@ -59,9 +61,16 @@ pub fn lonely_pages(layout: &Layout, out: &mut Vec<Finding>) {
             })
         };
         let own: Vec<&Run> = content.iter().copied().filter(|r| !repeated(r)).collect();
-        let top = own.iter().map(|r| r.y - r.size).fold(f64::INFINITY, f64::min);
+        let top = own
+            .iter()
+            .map(|r| r.y - r.size)
+            .fold(f64::INFINITY, f64::min);
         let bottom = own.iter().map(|r| r.y).fold(f64::NEG_INFINITY, f64::max);
-        let share = if own.is_empty() { 0.0 } else { (bottom - top) / page.height };
+        let share = if own.is_empty() {
+            0.0
+        } else {
+            (bottom - top) / page.height
+        };
         if share < FRAGMENT_SHARE {
             out.push(finding(
                 p,
