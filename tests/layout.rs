@@ -282,3 +282,19 @@ fn an_amount_broken_from_its_unit_is_found_and_the_booklet_keeps_them_together()
         "no placement broke the amount without the booklet's rule"
     );
 }
+
+#[test]
+fn a_figure_pressed_against_its_border_is_found() {
+    let f = findings(
+        BARE,
+        "#set text(size: 8pt)\n#table(columns: (1fr, 4.2em), inset: 1pt, align: right, [合计], [1,463.06])",
+    );
+    assert_eq!(faults(&f), [(1, Fault::CrowdedFigure)], "{f:?}");
+    assert!(f[0].text.starts_with("1,463.06"), "{f:?}");
+    // The official table keeps its figures 3 pt from the rules.
+    let f = findings(
+        BOOKLET,
+        "#official-table(columns: (1fr, 4.8em), numeric: (1,), size: 8pt, header: ([项目], [金额]), body: ([合计], [1,463.06]))",
+    );
+    assert_eq!(faults(&f), [], "{f:?}");
+}

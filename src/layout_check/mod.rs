@@ -29,7 +29,7 @@
 mod model;
 mod rules;
 
-pub use model::{read, CellBox, CellInfo, Layout, Page, Role, Run};
+pub use model::{read, CellBox, CellInfo, Layout, Page, Role, Run, Vertical};
 use std::fmt;
 use typst_layout::PagedDocument;
 
@@ -55,6 +55,8 @@ pub enum Fault {
     ShortRow,
     /// A line break inside an amount and its unit.
     SplitAmount,
+    /// A figure closer than 0.3 em to a side rule of its cell: pressed against the border.
+    CrowdedFigure,
 }
 
 impl Fault {
@@ -69,6 +71,7 @@ impl Fault {
             Fault::OneCharacterWrap => "cell wraps leaving one character on its last line",
             Fault::ShortRow => "table row shorter than a line of its text",
             Fault::SplitAmount => "amount separated from its unit by a line break",
+            Fault::CrowdedFigure => "figure fills its cell up to the borders",
         }
     }
 }
@@ -108,6 +111,7 @@ pub fn check_layout(layout: &Layout) -> Vec<Finding> {
     rules::one_character_wraps(layout, &mut out);
     rules::short_rows(layout, &mut out);
     rules::split_amounts(layout, &mut out);
+    rules::crowded_figures(layout, &mut out);
     out.sort_by_key(|f| (f.page, f.fault));
     out
 }

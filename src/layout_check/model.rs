@@ -88,6 +88,15 @@ impl Run {
     }
 }
 
+/// A vertical rule of a table, from `y0` down to `y1`.
+#[derive(Debug, Clone, Copy)]
+pub struct Vertical {
+    pub table: Location,
+    pub x: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
 /// Where a cell starts on a page: the top-left corner of its area.
 #[derive(Debug, Clone, Copy)]
 pub struct CellBox {
@@ -106,6 +115,8 @@ pub struct Page {
     pub cells: Vec<CellBox>,
     /// Horizontal rules drawn by tables: (table, y).
     pub rules: Vec<(Location, f64)>,
+    /// Vertical rules drawn by tables.
+    pub verticals: Vec<Vertical>,
 }
 
 impl Page {
@@ -181,11 +192,23 @@ impl Walker {
                     let Geometry::Line(to) = shape.geometry else {
                         continue;
                     };
-                    if !to.y.approx_eq(typst::layout::Abs::zero()) || self.in_role() {
+                    let Some(table) = self.innermost(|k| matches!(k, Kind::Table)) else {
+                        continue;
+                    };
+                    if self.in_role() {
                         continue;
                     }
-                    if let Some(table) = self.innermost(|k| matches!(k, Kind::Table)) {
-                        out.rules.push((table, at(*pos).y.to_pt()));
+                    let (start, end) = (at(*pos), at(*pos + to));
+                    if (start.y - end.y).to_pt().abs() < 0.01 {
+                        out.rules.push((table, start.y.to_pt()));
+                    } else if (start.x - end.x).to_pt().abs() < 0.01 {
+                        let (a, b) = (start.y.to_pt(), end.y.to_pt());
+                        out.verticals.push(Vertical {
+                            table,
+                            x: start.x.to_pt(),
+                            y0: a.min(b),
+                            y1: a.max(b),
+                        });
                     }
                 }
                 FrameItem::Tag(Tag::Start(content, _)) => {

@@ -8,6 +8,9 @@ use typst::introspection::Location;
 /// The tail of a table alone on a page must fill at least this share of the page.
 const FRAGMENT_SHARE: f64 = 1.0 / 5.0;
 
+/// The least room (in ems) between a figure and either side rule of its cell.
+const FIGURE_SIDE_EM: f64 = 0.3;
+
 /// Units an amount must stay with.
 const UNITS: [&str; 5] = ["万元", "亿元", "元", "%", "％"];
 
@@ -222,7 +225,8 @@ pub fn one_character_wraps(layout: &Layout, out: &mut Vec<Finding>) {
     }
 }
 
-/// A table row less tall than one em of the table's text: a row without any line box.
+/// A table row without text less tall than one em of the table's text: an empty row
+/// collapsed to its padding.
 pub fn short_rows(layout: &Layout, out: &mut Vec<Finding>) {
     for (p, page) in layout.pages.iter().enumerate() {
         for table in tables_on(page) {
@@ -242,11 +246,20 @@ pub fn short_rows(layout: &Layout, out: &mut Vec<Finding>) {
                 .filter(|(t, _)| *t == table)
                 .map(|(_, y)| *y)
                 .fold(f64::NEG_INFINITY, f64::max);
+            // Rows with text hold at least their line; an empty row holds only padding
+            // unless something gives it a line's height.
+            let with_text: Vec<usize> = page
+                .cells
+                .iter()
+                .filter(|c| c.info.table == Some(table) && c.info.rowspan == 1)
+                .filter(|c| page.content().any(|r| r.cell == Some(c.location)))
+                .map(|c| c.info.y)
+                .collect();
             for (i, (row, top)) in rows.iter().enumerate() {
                 let next = rows.get(i + 1).map_or(bottom, |r| r.1);
                 let height = next - top;
                 // The last row's foot is only known from a rule drawn below it.
-                if height > 0.1 && height < em {
+                if !with_text.contains(row) && height > 0.1 && height < em {
                     out.push(finding(
                         p,
                         Fault::ShortRow,
@@ -335,6 +348,56 @@ fn amount_across(before: &str, after: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A figure closer than `FIGURE_SIDE_EM` of its size to a side rule of its cell: a
+/// column too narrow for its amounts (thousands separators make them longer), or a
+/// padding too thin, the figure pressed against the border.
+pub fn crowded_figures(layout: &Layout, out: &mut Vec<Finding>) {
+    for (p, page) in layout.pages.iter().enumerate() {
+        for cell in &page.cells {
+            let Some(table) = cell.info.table else {
+                continue;
+            };
+            // The cell's side rules are those crossing the band just below its top.
+            let probe = cell.top + 2.0;
+            let sides: Vec<f64> = page
+                .verticals
+                .iter()
+                .filter(|v| v.table == table && v.y0 <= probe && probe <= v.y1)
+                .map(|v| v.x)
+                .collect();
+            let Some(left) = sides.iter().copied().find(|x| (x - cell.left).abs() < 1.0) else {
+                continue;
+            };
+            let right = sides
+                .iter()
+                .copied()
+                .filter(|x| *x > cell.left + 1.0)
+                .fold(f64::INFINITY, f64::min);
+            let runs = page.content().filter(|r| r.cell == Some(cell.location));
+            for run in runs.filter(|r| is_figure(&r.text)) {
+                let (gap_left, gap_right) = (run.x0 - left, right - run.x1);
+                if gap_left.min(gap_right) < FIGURE_SIDE_EM * run.size {
+                    out.push(finding(
+                        p,
+                        Fault::CrowdedFigure,
+                        format!("{} ({gap_left:.1} pt | {gap_right:.1} pt free)", run.text),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// An amount or a rate as tables print them (`1,463.06`, `88.8%`), not a 行次 number.
+fn is_figure(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.contains(['.', ','])
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '-'))
 }
 
 #[cfg(test)]
