@@ -36,20 +36,70 @@ impl SourceFile {
 
     pub fn locate(&self, span: Range<usize>) -> Location {
         let (line, column) = self.line_col(span.start);
-        let text = self.line_text(line).to_string();
         let width = self.text[floor_char_boundary(&self.text, span.start)
             ..floor_char_boundary(&self.text, span.end.min(self.text.len()))]
             .lines()
             .next()
             .map_or(1, |s| s.chars().count().max(1));
+        let (line_text, excerpt_column) = excerpt(self.line_text(line), column);
         Location {
             path: self.path.clone(),
             line,
             column,
-            line_text: text,
-            width,
+            line_text,
+            excerpt_column: excerpt_column as u32,
+            width: width.min(EXCERPT_CHARS) as u32,
         }
     }
+}
+
+/// At most this many characters of a source line are echoed, and of a message, field
+/// or hint printed: a 20 MB line must not become 20 MB of diagnostics.
+const EXCERPT_CHARS: usize = 120;
+const CONTEXT_BEFORE: usize = 40;
+
+/// The part of `line` around 1-based `column`, with `…` where it was cut, and the
+/// column within that part.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= EXCERPT_CHARS {
+        return (line.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(1 + CONTEXT_BEFORE)
+        .min(count - EXCERPT_CHARS);
+    let mut shown = String::new();
+    let mut column_in = column - start;
+    if start > 0 {
+        shown.push('…');
+        column_in += 1;
+    }
+    shown.extend(line.chars().skip(start).take(EXCERPT_CHARS));
+    if start + EXCERPT_CHARS < count {
+        shown.push('…');
+    }
+    (shown, column_in)
+}
+
+/// `text` cut to [`EXCERPT_CHARS`] characters (times `lines`), with `…` where cut, and
+/// control characters shown as escapes (`\u{b}`) rather than sent to the terminal.
+pub fn clip(text: &str, lines: usize) -> String {
+    let max = EXCERPT_CHARS * lines;
+    let mut out = visible(text.chars().take(max));
+    if text.chars().nth(max).is_some() {
+        out.push_str("…（以下略）");
+    }
+    out
+}
+
+fn visible(chars: impl Iterator<Item = char>) -> String {
+    chars
+        .map(|c| match c {
+            '\t' => " ".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -59,10 +109,34 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// How much a finding asks of the user. An error stops the build; a warning is what a
+/// person must look at (`--deny-warnings` makes it stop a publication run); a note is
+/// information, such as a rounding tail the tables' note already discloses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    Note,
     Warning,
     Error,
+}
+
+impl Severity {
+    /// The word a diagnostic starts with.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Note => "说明",
+        }
+    }
+
+    /// The name in JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +144,11 @@ pub struct Location {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
+    /// The source line, or the part of a long line around the column.
     pub line_text: String,
-    width: usize,
+    /// The column within `line_text` (u32 keeps a diagnostic as small as before).
+    excerpt_column: u32,
+    width: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -81,7 +158,8 @@ pub struct Diagnostic {
     pub message: String,
     /// Path of the field in the input, e.g. `items[2].general_basic`.
     pub field: Option<String>,
-    pub location: Option<Location>,
+    /// Boxed: a diagnostic travels in every `Result` of the loaders and stays small.
+    pub location: Option<Box<Location>>,
     pub help: Option<String>,
 }
 
@@ -103,7 +181,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Self {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 
@@ -113,13 +191,14 @@ impl Diagnostic {
 
     /// Points at the file as a whole (no line known).
     pub fn in_file(mut self, path: &Path) -> Self {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             path: path.to_path_buf(),
             line: 0,
             column: 0,
             line_text: String::new(),
+            excerpt_column: 0,
             width: 0,
-        });
+        }));
         self
     }
 
@@ -131,15 +210,21 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-        };
-        writeln!(f, "{kind}[{}]: {}", self.code, self.message)?;
+        writeln!(
+            f,
+            "{}[{}]: {}",
+            self.severity.label(),
+            self.code,
+            clip(&self.message, 8)
+        )?;
         if let Some(loc) = &self.location {
             if loc.line == 0 {
                 writeln!(f, "  --> {}", loc.path.display())?;
@@ -158,7 +243,7 @@ impl fmt::Display for Diagnostic {
                 let lead: String = loc
                     .line_text
                     .chars()
-                    .take(loc.column.saturating_sub(1))
+                    .take((loc.excerpt_column as usize).saturating_sub(1))
                     .map(|c| match c {
                         '\t' => "\t".to_string(),
                         c => " ".repeat(display_width(c)),
@@ -167,18 +252,18 @@ impl fmt::Display for Diagnostic {
                 let marks: usize = loc
                     .line_text
                     .chars()
-                    .skip(loc.column.saturating_sub(1))
-                    .take(loc.width)
+                    .skip((loc.excerpt_column as usize).saturating_sub(1))
+                    .take(loc.width as usize)
                     .map(display_width)
                     .sum();
                 writeln!(f, "{pad} | {lead}{}", "^".repeat(marks.max(1)))?;
             }
         }
         if let Some(field) = &self.field {
-            writeln!(f, "   = 字段：{field}")?;
+            writeln!(f, "   = 字段：{}", clip(field, 1))?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "   = 提示：{help}")?;
+            writeln!(f, "   = 提示：{}", clip(help, 8))?;
         }
         Ok(())
     }
@@ -247,6 +332,26 @@ mod tests {
         assert_eq!(src.line_col(offset), (3, 8));
         let offset = src.text.find('陂').unwrap();
         assert_eq!(src.line_col(offset), (2, 10));
+    }
+
+    #[test]
+    fn long_lines_are_echoed_in_part() {
+        let long = format!("text = \"{}Z{}\"\n", "a".repeat(5000), "b".repeat(5000));
+        let src = SourceFile::new("a.toml", long.clone());
+        let at = long.find('Z').unwrap();
+        let text = Diagnostic::error("E0100", "m".repeat(10_000))
+            .field("f".repeat(10_000))
+            .at_span(&src, at..at + 1)
+            .to_string();
+        assert!(text.len() < 2000, "{} bytes", text.len());
+        assert!(text.contains(" --> a.toml:1:5009\n"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let echoed = lines.iter().find(|l| l.starts_with("1 | ")).unwrap();
+        assert!(echoed.starts_with("1 | …aaa") && echoed.ends_with("bbb…"));
+        // The caret stands under the `x`.
+        let caret = lines.iter().find(|l| l.trim_end().ends_with('^')).unwrap();
+        let x_at = echoed.chars().position(|c| c == 'Z').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^').unwrap(), x_at);
     }
 
     #[test]

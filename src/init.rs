@@ -2,12 +2,13 @@
 //! 待补充 placeholders that `gongkai check` points at one by one.
 
 use crate::diag::{Diagnostic, Failure};
-use crate::render::escape::string_literal;
 use std::path::{Path, PathBuf};
 
 /// The skeleton of a new input file.
 pub fn skeleton(unit: &str, year: i32) -> String {
     let name = toml_string(unit);
+    // The heading comment ends at a line break; no control character may reach it.
+    let unit: String = unit.chars().filter(|c| !c.is_control()).collect();
     format!(
         r#"# gongkai 输入文件：{unit} {year} 年度部门决算公开
 # 每个字段的说明见 docs/input-format.md。填写后运行：gongkai check <本文件>
@@ -101,18 +102,11 @@ fn only_general(i: &crate::input::ItemInput) -> bool {
     .all(|f| f.is_none())
 }
 
-/// A multi-line text as a TOML multi-line string, readable in an editor.
-fn toml_text(text: &str) -> String {
-    if text.contains("\"\"\"") || text.contains('\\') {
-        toml_string(text)
-    } else {
-        format!("\"\"\"\n{}\n\"\"\"", text.trim_end())
-    }
-}
-
+/// A string as a TOML value, escaped by the TOML library: any text `check` accepts
+/// comes back as a valid string (control characters, quotes, backslashes, `"""`).
+/// Text with line breaks becomes a multi-line string, readable in an editor.
 fn toml_string(text: &str) -> String {
-    // A Typst string literal escapes exactly what a TOML basic string needs.
-    string_literal(text)
+    toml_edit::Value::from(text).to_string()
 }
 
 /// Nothing the user wrote is ever overwritten.
@@ -141,55 +135,88 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
     let dir = previous.parent().unwrap_or(Path::new("."));
     let path = dir.join(format!("{year}.toml"));
     refuse_existing(&path)?;
-    let input = &loaded.input;
-    let mut text = skeleton(input.unit.name.get_ref(), year);
-    // Carry the 概况 text over: it rarely changes from one year to the next.
-    let sections: String = input
-        .overview
-        .sections
-        .iter()
-        .map(|s| {
-            format!(
-                "[[overview.sections]]\ntitle = {}\ntext = {}\n\n",
-                toml_string(s.title.get_ref()),
-                toml_text(s.text.get_ref())
+    let file_name = previous
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let text = next_year(&loaded, &file_name, year);
+    // Whatever the text held, the file written must read back: a failure here is a bug.
+    if let Err(failure) = crate::input::load_str(&path, &text) {
+        return Err(Failure::new(
+            Diagnostic::error(
+                "B0006",
+                format!(
+                    "gongkai 生成的下一年度文件无法读回，这是 gongkai 的缺陷，请报告：{}",
+                    failure.diagnostics[0].message
+                ),
             )
-        })
-        .collect();
-    if !sections.is_empty() {
-        let start = text
-            .find("\n[[overview.sections]]")
-            .expect("skeleton has sections")
-            + 1;
-        let end = text.find("# 支出：").expect("skeleton has items");
-        text.replace_range(
-            start..end,
-            &format!("# 以下概况沿用上年文件，请按本年实际修改。\n{sections}"),
+            .in_file(previous),
+        ));
+    }
+    crate::output::write_atomically(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+/// Next year's file: the skeleton, edited as a TOML document (comments kept), with last
+/// year's 概况, names, settings, items and 名词解释 put in.
+pub fn next_year(loaded: &crate::input::Loaded, previous_file: &str, year: i32) -> String {
+    use toml_edit::{value, ArrayOfTables, DocumentMut, Table};
+    let input = &loaded.input;
+    let mut doc: DocumentMut = skeleton(input.unit.name.get_ref(), year)
+        .parse()
+        .expect("the skeleton is valid TOML");
+
+    // Carry the 概况 text over: it rarely changes from one year to the next.
+    if !input.overview.sections.is_empty() {
+        let mut sections = ArrayOfTables::new();
+        for s in &input.overview.sections {
+            let mut t = Table::new();
+            t["title"] = value(s.title.get_ref().as_str());
+            t["text"] = value(s.text.get_ref().as_str());
+            sections.push(t);
+        }
+        replace_array(
+            &mut doc["overview"]["sections"],
+            sections,
+            "# 以下概况沿用上年文件，请按本年实际修改。\n",
         );
     }
-    if let Some(n) = &input.unit.name_on_tables {
-        text = text.replace(
-            "# name_on_tables = \"…\"",
-            &format!("name_on_tables = {}", toml_string(n.get_ref())),
-        );
-    }
+    let settings = doc["settings"]
+        .as_table_mut()
+        .expect("skeleton has settings");
     if let Some(unit) = &input.settings.amount_unit {
-        text = text.replace(
-            "amount_unit = \"元\"",
-            &format!("amount_unit = {}", toml_string(unit.get_ref())),
-        );
+        set_keeping_comment(settings, "amount_unit", unit.get_ref().as_str().into());
     }
     if input.settings.thousands_separator {
-        text = text.replace("thousands_separator = false", "thousands_separator = true");
+        set_keeping_comment(settings, "thousands_separator", true.into());
     }
+    if let Some(level) = &input.settings.fiscal_level {
+        settings["fiscal_level"] = value(level.get_ref().as_str());
+    }
+    if let Some(n) = &input.unit.name_on_tables {
+        doc["unit"]["name_on_tables"] = value(n.get_ref().as_str());
+        // The skeleton's commented-out example is answered: drop it.
+        if let Some(settings) = doc["settings"].as_table_mut() {
+            let prefix = settings
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or_default();
+            let kept: String = prefix
+                .split_inclusive('\n')
+                .filter(|line| !line.starts_with("# name_on_tables"))
+                .collect();
+            settings.decor_mut().set_prefix(kept);
+        }
+    }
+
     // The same 功能分类 items as last year, amounts to be filled.
-    let items: String = input
-        .items
-        .iter()
-        .map(|i| {
-            let mut block = format!("[[items]]\ncode = {}\n", toml_string(i.code.get_ref()));
+    if !input.items.is_empty() {
+        let mut items = ArrayOfTables::new();
+        for i in &input.items {
+            let mut t = Table::new();
+            t["code"] = value(i.code.get_ref().as_str());
             if let Some(n) = &i.name {
-                block.push_str(&format!("name = {}\n", toml_string(n.get_ref())));
+                t["name"] = value(n.get_ref().as_str());
             }
             // Zeroes for the kinds of money the item had last year.
             let had = [
@@ -205,68 +232,98 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
                 ("budget", true),
             ];
             for (field, _) in had.iter().filter(|(_, present)| *present) {
-                block.push_str(&format!("{field} = 0\n"));
+                t[field] = value(0);
             }
-            block.push('\n');
-            block
-        })
-        .collect();
-    if !items.is_empty() {
-        let start = text.find("[[items]]").expect("skeleton has items");
-        let end = text.find("# 公开06").expect("skeleton has basic_economic");
-        text.replace_range(
-            start..end,
-            &format!("# 科目沿用上年，金额请按本年填写。\n{items}"),
+            items.push(t);
+        }
+        replace_array(
+            &mut doc["items"],
+            items,
+            "# 科目沿用上年，金额请按本年填写。\n",
         );
     }
-    if let Some(level) = &input.settings.fiscal_level {
-        text = text.replace(
-            "thousands_separator =",
-            &format!(
-                "fiscal_level = {}\nthousands_separator =",
-                toml_string(level.get_ref())
-            ),
-        );
+
+    // 名词解释 additions and overrides rarely change: carried over as written, with
+    // their comments.
+    if let Ok(last) = loaded.source.text.parse::<DocumentMut>() {
+        if let Some(glossary) = last.get("glossary") {
+            let mut glossary = glossary.clone();
+            clear_positions(&mut glossary);
+            if let Some(t) = glossary.as_table_mut() {
+                t.decor_mut()
+                    .set_prefix("\n# 名词解释的增补与改写，沿用上年文件。\n");
+            }
+            doc["glossary"] = glossary;
+        }
     }
-    // 名词解释 additions and overrides rarely change: carried over as written.
-    let glossary = raw_sections(&loaded.source.text, "glossary");
-    if !glossary.is_empty() {
-        text.push_str("\n# 名词解释的增补与改写，沿用上年文件。\n");
-        text.push_str(&glossary);
+
+    // Top-level keys come before the first table: link last year's file for 第三部分,
+    // after the file's heading comment.
+    let heading = doc["unit"]
+        .as_table()
+        .and_then(|t| t.decor().prefix())
+        .and_then(|p| p.as_str())
+        .unwrap_or_default()
+        .to_string();
+    if let Some(unit) = doc["unit"].as_table_mut() {
+        unit.decor_mut().set_prefix("\n");
     }
-    // Top-level keys go before the first table: link last year's file for 第三部分.
-    let file_name = previous
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let unit_header = text.find("[unit]").expect("skeleton has [unit]");
-    text.insert_str(
-        unit_header,
-        &format!(
-            "# 上年决算文件：第三部分的同比数据从中取得。\nprevious = {}\n\n",
-            toml_string(&file_name)
-        ),
-    );
-    crate::output::write_atomically(&path, text.as_bytes())?;
-    Ok(path)
+    doc.insert("previous", value(previous_file));
+    if let Some(mut key) = doc.key_mut("previous") {
+        key.leaf_decor_mut().set_prefix(format!(
+            "{heading}# 上年决算文件：第三部分的同比数据从中取得。\n"
+        ));
+    }
+    doc.to_string()
 }
 
-/// The tables `[name…]` / `[[name…]]` of a TOML text, as written (comments included),
-/// in their order.
-fn raw_sections(text: &str, name: &str) -> String {
-    let mut out = String::new();
-    let mut copying = false;
-    for line in text.lines() {
-        let t = line.trim_start();
-        if t.starts_with('[') {
-            let header = t.trim_start_matches('[');
-            copying = header.starts_with(name) && header[name.len()..].starts_with([']', '.']);
-        }
-        if copying {
-            out.push_str(line);
-            out.push('\n');
-        }
+/// Replaces an array of tables, keeping the comment above its first table and adding
+/// `note` under it.
+fn replace_array(item: &mut toml_edit::Item, mut new: toml_edit::ArrayOfTables, note: &str) {
+    let comment = item
+        .as_array_of_tables()
+        .and_then(|a| a.get(0))
+        .and_then(|t| t.decor().prefix())
+        .and_then(|p| p.as_str())
+        .unwrap_or("\n")
+        .to_string();
+    if let Some(first) = new.get_mut(0) {
+        first.decor_mut().set_prefix(format!("{comment}{note}"));
     }
-    out
+    for t in new.iter_mut().skip(1) {
+        t.decor_mut().set_prefix("\n");
+    }
+    *item = toml_edit::Item::ArrayOfTables(new);
+}
+
+/// Sets `key` in `table`, keeping the comment after the old value.
+fn set_keeping_comment(table: &mut toml_edit::Table, key: &str, mut new: toml_edit::Value) {
+    if let Some(old) = table.get(key).and_then(|i| i.as_value()) {
+        *new.decor_mut() = old.decor().clone();
+    }
+    table[key] = toml_edit::Item::Value(new);
+}
+
+/// Tables taken from another document keep their places in it; cleared, they print
+/// where they are inserted.
+fn clear_positions(item: &mut toml_edit::Item) {
+    match item {
+        toml_edit::Item::Table(t) => {
+            t.set_position(None);
+            for (_, child) in t.iter_mut() {
+                clear_positions(child);
+            }
+        }
+        toml_edit::Item::ArrayOfTables(a) => {
+            for t in a.iter_mut() {
+                t.set_position(None);
+                for (_, child) in t.iter_mut() {
+                    clear_positions(child);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -275,8 +332,11 @@ mod tests {
 
     #[test]
     fn unit_names_are_quoted_safely() {
-        let s = skeleton("测试\"单位\\", 2025);
-        assert!(s.contains(r#"name = "测试\"单位\\""#));
-        assert!(s.contains("published = 2026-09-30"));
+        for name in ["测试\"单位\\", "a\u{b}b", "\"\"\"x'''", "两行\n名称"] {
+            let s = skeleton(name, 2025);
+            let parsed: toml::Table = toml::from_str(&s).unwrap_or_else(|e| panic!("{e}\n{s}"));
+            assert_eq!(parsed["unit"]["name"].as_str(), Some(name));
+            assert!(s.contains("published = 2026-09-30"));
+        }
     }
 }

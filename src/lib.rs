@@ -18,6 +18,7 @@ pub mod money;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod tables;
 pub mod typeset;
 pub mod typeset_text;
 pub mod validate;
@@ -94,22 +95,22 @@ impl Toolkit {
     /// resolve → compute, without the validation rules.
     pub fn prepare(&self, loaded: &Loaded) -> Result<Booklet, Failure> {
         let facts = compute::resolve::resolve(loaded, &self.catalog)?;
-        Ok(compute::compute(&facts, &self.catalog))
+        Ok(compute::compute(&facts, &facts.catalog))
     }
 
     /// resolve → compute → validate (what `gongkai check` runs). Resolve errors make
     /// the input unusable and come back as `Err`; rule findings come in `Checked`.
     pub fn check(&self, loaded: &Loaded) -> Result<Checked, Failure> {
         let facts = compute::resolve::resolve(loaded, &self.catalog)?;
-        let booklet = compute::compute(&facts, &self.catalog);
+        let booklet = compute::compute(&facts, &facts.catalog);
         let mut diagnostics = glyphs::check_glyphs(loaded, &self.fonts);
         diagnostics.extend(validate::validate(&validate::Subject {
             loaded,
             facts: &facts,
             booklet: &booklet,
-            catalog: &self.catalog,
+            catalog: &facts.catalog,
         }));
-        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.is_error()));
+        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
         Ok(Checked {
             booklet,
             diagnostics,

@@ -24,7 +24,7 @@ gongkai —— 部门决算公开 PDF 生成工具
   gongkai watch 输入文件.toml [-o 输出.pdf] [--draft] [--templates 目录]
       监视输入文件，每次保存后自动重新生成。
   gongkai check [输入文件.toml] [--format json] [--deny-warnings]
-      只核对数据，不生成 PDF。退出码：0 无错误，1 有错误（或 --deny-warnings 时有警告），
+      只核对数据，不生成 PDF。退出码：0 无错误，1 有错误（或 --deny-warnings 时有警告；说明不算），
       2 输入文件无法使用（找不到、格式错误）或参数错误。
   gongkai init 目录 --unit 单位名称 --year 年度
       在目录中写出 <年度>.toml 骨架，每个字段带中文说明；再用 gongkai check 逐项补全。
@@ -176,7 +176,9 @@ fn check(args: Args) -> ExitCode {
     let errors = diagnostics.iter().any(Diagnostic::is_error);
     if unusable {
         ExitCode::from(2)
-    } else if errors || (args.switch("--deny-warnings") && !diagnostics.is_empty()) {
+    } else if errors
+        || (args.switch("--deny-warnings") && diagnostics.iter().any(Diagnostic::is_warning))
+    {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -16,6 +16,18 @@ use std::str::FromStr;
 /// 1 万元 in 元.
 const YUAN_PER_WAN: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 
+/// Every amount read from an input is smaller than this in absolute value, as typed
+/// and again once converted to 元: 10^13 元 (10 万亿元, 10 亿万元), far beyond what any
+/// unit spends (a whole province's yearly budget is below it). `Decimal` holds about
+/// 7.9 × 10^28, and an input file is at most `input::MAX_INPUT_BYTES` long, so it holds
+/// fewer than 10^7 amounts: no sum, difference or percentage of input amounts can
+/// overflow (10^7 × 10^13 × 100 = 10^22), and neither can the 万元 → 元 conversion
+/// of a typed value (10^13 × 10^4).
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0x4e72_a000, 0x918, 0, false, 0);
+
+/// Amounts are exact to the 分 (0.01 元): the precision accounting systems keep.
+pub const AMOUNT_DECIMALS_YUAN: u32 = 2;
+
 /// An exact amount of money in 元.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(Decimal);
@@ -26,6 +38,52 @@ pub enum AmountUnit {
     #[default]
     Yuan,
     Wan,
+}
+
+impl AmountUnit {
+    /// The unit as the user writes it (`"元"`, `"万元"`); `None` for anything else. The
+    /// one parse of a unit name: `settings.amount_unit`, `previous.amount_unit` and
+    /// `typed.unit` all go through it.
+    pub fn parse(text: &str) -> Option<AmountUnit> {
+        match text.trim() {
+            "元" => Some(AmountUnit::Yuan),
+            "万元" => Some(AmountUnit::Wan),
+            _ => None,
+        }
+    }
+
+    /// The unit's name: `元` or `万元`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AmountUnit::Yuan => "元",
+            AmountUnit::Wan => "万元",
+        }
+    }
+
+    /// Decimals an amount in this unit may have: to the 分.
+    pub fn max_decimals(self) -> u32 {
+        match self {
+            AmountUnit::Yuan => AMOUNT_DECIMALS_YUAN,
+            AmountUnit::Wan => AMOUNT_DECIMALS_YUAN + 4,
+        }
+    }
+
+    /// [`MAX_AMOUNT`] expressed in this unit, for messages.
+    pub fn max_text(self) -> &'static str {
+        match self {
+            AmountUnit::Yuan => "10000000000000 元（10 万亿元）",
+            AmountUnit::Wan => "1000000000 万元（10 万亿元）",
+        }
+    }
+}
+
+/// Why an amount is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountProblem {
+    /// Not smaller than [`MAX_AMOUNT`] in absolute value.
+    TooLarge,
+    /// Finer than the 分.
+    TooPrecise,
 }
 
 impl Money {
@@ -39,10 +97,24 @@ impl Money {
         Money(wan * YUAN_PER_WAN)
     }
 
+    /// `value` in `unit`. Input amounts are bounded by [`MAX_AMOUNT`] when parsed, so
+    /// the conversion of any of them cannot overflow.
     pub fn in_unit(value: Decimal, unit: AmountUnit) -> Self {
         match unit {
             AmountUnit::Yuan => Self::from_yuan(value),
             AmountUnit::Wan => Self::from_wan(value),
+        }
+    }
+
+    /// Whether the amount lies within [`MAX_AMOUNT`] and is exact to the 分: what every
+    /// amount of an input must be. `Err` says which bound it breaks.
+    pub fn check_bounds(self) -> Result<(), AmountProblem> {
+        if self.0.abs() >= MAX_AMOUNT {
+            Err(AmountProblem::TooLarge)
+        } else if self.0.normalize().scale() > AMOUNT_DECIMALS_YUAN {
+            Err(AmountProblem::TooPrecise)
+        } else {
+            Ok(())
         }
     }
 
@@ -143,17 +215,24 @@ pub fn parse_amount_text(text: &str) -> Option<Decimal> {
     {
         return None;
     }
+    // More decimals than a `Decimal` holds would be rounded away without a word.
+    if plain.split_once('.').is_some_and(|(_, f)| f.len() > 28) {
+        return None;
+    }
     Decimal::from_str(&plain).ok()
 }
 
 /// TOML has no decimal type: `119.17` arrives as an `f64`. Rust prints an `f64` as the
 /// shortest string that reads back to the same value, which is exactly what the user
 /// typed for any amount with up to 15 significant digits.
+/// `None` when the value is not finite or a `Decimal` cannot hold it exactly (`1e-30`
+/// has more than 28 decimals and would round to zero).
 pub fn decimal_from_toml_float(value: f64) -> Option<Decimal> {
     if !value.is_finite() {
         return None;
     }
-    Decimal::from_str(&format!("{value}")).ok()
+    let decimal = Decimal::from_str(&format!("{value}")).ok()?;
+    (decimal.to_string().parse::<f64>().ok()? == value).then_some(decimal)
 }
 
 impl Add for Money {

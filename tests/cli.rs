@@ -175,7 +175,7 @@ fn emit_typ_writes_source_and_library() {
     assert!(source.contains("#import \"lib/booklet.typ\""));
     assert!(source.contains("[2024年度收入支出决算总表]"));
     let lib = std::fs::read_to_string(dir.join("src-out/lib/booklet.typ")).unwrap();
-    assert!(lib.contains("#let official-table("));
+    assert!(lib.contains("#let grid-table("));
 }
 
 #[test]
@@ -278,11 +278,21 @@ fn check_exit_codes() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("没有发现问题"));
     // Warnings only: clean, unless warnings are denied.
-    let (code, _, stderr) = check_file(&["check", &corpus("rounding_tail.toml")]);
+    let (code, _, stderr) = check_file(&["check", &corpus("typed_rounding_input.toml")]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(stderr.contains("警告[W101]"));
-    let (code, _, _) = check_file(&["check", &corpus("rounding_tail.toml"), "--deny-warnings"]);
+    assert!(stderr.contains("警告[W102]"));
+    let (code, _, _) = check_file(&[
+        "check",
+        &corpus("typed_rounding_input.toml"),
+        "--deny-warnings",
+    ]);
     assert_eq!(code, Some(1));
+    // Notes (a rounding tail the tables disclose) never fail a check.
+    let (code, _, stderr) =
+        check_file(&["check", &corpus("rounding_tail.toml"), "--deny-warnings"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("说明[N101]"), "{stderr}");
+    assert!(stderr.contains("没有发现问题，2 个说明"), "{stderr}");
     let (code, _, stderr) = check_file(&["check", &corpus("placeholder.toml")]);
     assert_eq!(code, Some(1));
     assert!(stderr.contains("错误[R401]"));
@@ -345,4 +355,46 @@ fn resolve_errors_are_data_errors_not_unusable_input() {
     let (code, _, stderr) = check_file(&["check", &input("unknown_code.toml")]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("错误[E0212]"));
+}
+
+/// `--deny-warnings` gates a publication run: samples 000 and 001 carry only the
+/// references' rounding tails, which are notes, and pass. Sample 003 keeps two genuine
+/// warnings that are in its reference: W403 (its performance form writes 原青山区大数据
+/// for the unit) and W501 (no reason is given why 公务员医疗补助 stayed below its
+/// budget); a person must look at them, so it does not pass.
+#[test]
+fn samples_under_deny_warnings() {
+    let sample = |path: &str| format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    for path in [
+        "data/huangpi-network-ops/2024.toml",
+        "data/huangpi-bigdata/2022.toml",
+    ] {
+        let (code, _, stderr) = check_file(&["check", &sample(path), "--deny-warnings"]);
+        assert_eq!(code, Some(0), "{path}: {stderr}");
+        assert!(!stderr.contains("警告["), "{path}: {stderr}");
+        assert!(
+            stderr.contains("说明[N"),
+            "{path}: its tails are shown as notes"
+        );
+    }
+    let path = "data/qingshan-bigdata/2024.toml";
+    let (code, stdout, _) = check_file(&[
+        "check",
+        &sample(path),
+        "--deny-warnings",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let warnings: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(warnings, ["W403", "W501"]);
+    assert_eq!(json["errors"], 0);
+    assert!(json["notes"].as_u64().unwrap() > 0);
 }

@@ -43,4 +43,12 @@ fn markup_characters_print_literally() {
         has("事业运行#pagebreak()\\与$1+1$"),
         "item name in the tables"
     );
+    // A reason in the narrative: the marks of Typst and of the narrative templates
+    // print as written, within its sentence.
+    let all: String = lines.concat();
+    assert!(
+        all.contains("增长19.0%，主要原因是#strong[不是标记]¶§$1$。"),
+        "narrative reason:\n{}",
+        lines.join("\n")
+    );
 }

@@ -139,3 +139,85 @@ fn next_year_from_last_year_carries_the_text_and_the_items() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+/// Whatever text `check` accepts, `init --from` writes a file that reads back with the
+/// same text: control characters, quotes, backslashes, `"""` and TOML look-alikes.
+#[test]
+fn next_year_keeps_hostile_text_valid() {
+    let dir = scratch("hostile");
+    let last = r#"[unit]
+name = "武汉市测试区\"网络\"运维服务中心"
+year = 2024
+published = 2025-09-26
+name_on_tables = "单位\\名称\u000b"
+
+[[overview.sections]]
+title = "职责\u000b\"引号\"\\"
+text = "第一段\u000b含垂直制表符\u007f，反斜杠\\，三引号\"\"\"，单引号'''，\t制表。\n\n第二段 \"\"\"\n[[items]]\ncode = 1\n\r\n末行\\"
+
+[[overview.sections]]
+title = "机构设置"
+text = '''
+字面串 \n 不转义 """
+'''
+
+[[items]]
+code = "2013750"
+name = "其他网信事务支出\u000b"
+general_basic = 1000000
+
+[basic_economic]
+"30101" = 1000000
+
+[glossary]
+term_numbering = "（{n}）"
+
+[[glossary.terms]]
+term = "术语\"一\""
+text = """多行\u000b
+[[items]]
+code = "x"
+"""
+"#;
+    std::fs::write(dir.join("2024.toml"), last).unwrap();
+    let check = gongkai(&["check", "2024.toml"], &dir);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "check accepts it: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let result = gongkai(&["init", "--from", "2024.toml", "--year", "2025"], &dir);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let next = std::fs::read_to_string(dir.join("2025.toml")).unwrap();
+    let read = |text: &str| -> toml::Table {
+        toml::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    };
+    let (old, new) = (read(last), read(&next));
+    for key in ["name", "name_on_tables"] {
+        assert_eq!(old["unit"][key], new["unit"][key], "unit.{key}");
+    }
+    assert_eq!(new["unit"]["year"].as_integer(), Some(2025));
+    assert_eq!(
+        old["overview"], new["overview"],
+        "概况 carried over exactly"
+    );
+    assert_eq!(
+        old["glossary"], new["glossary"],
+        "名词解释 carried over exactly"
+    );
+    assert_eq!(old["items"][0]["name"], new["items"][0]["name"]);
+    assert_eq!(new["previous"].as_str(), Some("2024.toml"));
+    // And gongkai reads it as input, not as a broken file (exit 2).
+    let check = gongkai(&["check", "2025.toml"], &dir);
+    assert_ne!(
+        check.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

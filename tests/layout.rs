@@ -7,34 +7,15 @@ use gongkai::layout_check::{check, Fault, Finding};
 use std::path::Path;
 use support::toolkit;
 
-/// Every `data/<unit>/<year>.toml`: the samples, including any added later.
+/// Every booklet input under data/, by the rule the batch build uses (`<unit>/<year>.toml`):
+/// the samples, including any added later.
 fn samples() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut found = Vec::new();
-    for unit in std::fs::read_dir(root.join("data")).unwrap() {
-        let unit = unit.unwrap().path();
-        if !unit.is_dir() {
-            continue;
-        }
-        for file in std::fs::read_dir(&unit).unwrap() {
-            let path = file.unwrap().path();
-            let is_year = path.extension().is_some_and(|e| e == "toml")
-                && path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .is_some_and(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()));
-            if is_year {
-                found.push(
-                    path.strip_prefix(root)
-                        .unwrap()
-                        .to_string_lossy()
-                        .into_owned(),
-                );
-            }
-        }
-    }
-    found.sort();
-    found
+    gongkai::batch::collect_inputs(&[root.join("data")])
+        .unwrap_or_else(|f| panic!("{f}"))
+        .iter()
+        .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+        .collect()
 }
 
 #[test]
@@ -106,10 +87,10 @@ fn table_notes_never_stand_alone() {
     let mut seen_pages = std::collections::BTreeSet::new();
     for space in (560..=680).step_by(8) {
         let rows: String = (1..=4)
-            .map(|i| format!("[{i}], [项目{i}], [1.00], "))
+            .map(|i| format!("bcell[{i}], bcell[项目{i}], bcell(align: right)[1.00], "))
             .collect();
         let body = format!(
-            "#block(height: {space}pt)\n#official-table(columns: (3em, 1fr, 6em), numeric: (2,), header: ([行次], [项目], [金额]), body: ({rows}))\n#table-notes(notes: ([注：本表反映部门本年度各项支出情况。],))"
+            "#block(height: {space}pt)\n#grid-table(widths: (3em, 1fr, 6em), header: (hcell[行次], hcell[项目], hcell[金额]), body: ({rows}))\n#table-notes(notes: ([注：本表反映部门本年度各项支出情况。],))"
         );
         let document = typeset(BOOKLET, &body);
         let f = check(&document);
@@ -242,10 +223,10 @@ fn a_one_character_last_line_in_a_cell_is_found() {
 }
 
 #[test]
-fn official_tables_avoid_one_character_last_lines() {
+fn booklet_tables_avoid_one_character_last_lines() {
     let f = findings(
         BOOKLET,
-        "#official-table(columns: (5.8em, 1fr), header: ([上级补助收入], [上缴上级支出]), body: ([1.00], [2.00]))",
+        "#grid-table(widths: (5.8em, 1fr), header: (hcell[上级补助收入], hcell[上缴上级支出]), body: (bcell(align: right)[1.00], bcell(align: right)[2.00]))",
     );
     assert_eq!(faults(&f), [], "{f:?}");
 }
@@ -257,10 +238,10 @@ fn a_row_without_a_line_of_text_is_found() {
         "#table(columns: 2, inset: 2pt, [合计], [小计], [], [])",
     );
     assert_eq!(faults(&f), [(1, Fault::ShortRow)], "{f:?}");
-    // The official table gives an empty row the height of a line.
+    // The booklet's table gives an empty row the height of a line.
     let f = findings(
         BOOKLET,
-        "#official-table(columns: (1fr, 1fr), header: ([合计], [小计]), body: ([], []))",
+        "#grid-table(widths: (1fr, 1fr), header: (hcell[合计], hcell[小计]), body: (bcell[], bcell[]))",
     );
     assert_eq!(faults(&f), [], "{f:?}");
 }
@@ -291,10 +272,10 @@ fn a_figure_pressed_against_its_border_is_found() {
     );
     assert_eq!(faults(&f), [(1, Fault::CrowdedFigure)], "{f:?}");
     assert!(f[0].text.starts_with("1,463.06"), "{f:?}");
-    // The official table keeps its figures 3 pt from the rules.
+    // The booklet's table keeps its figures 3 pt from the rules.
     let f = findings(
         BOOKLET,
-        "#official-table(columns: (1fr, 4.8em), numeric: (1,), size: 8pt, header: ([项目], [金额]), body: ([合计], [1,463.06]))",
+        "#grid-table(widths: (1fr, 4.8em), size: 8pt, header: (hcell[项目], hcell[金额]), body: (bcell[合计], bcell(align: right)[1,463.06]))",
     );
     assert_eq!(faults(&f), [], "{f:?}");
 }

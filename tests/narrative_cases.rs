@@ -321,3 +321,253 @@ fn huge_counts_do_not_overflow() {
         "{t:#?}"
     );
 }
+
+/// The narrative of UNIT + `extra` under the built-in edition with its `[narrative]`
+/// changed by `edit` (sections, templates, words), and the booklet's findings.
+fn with_layout(
+    extra: &str,
+    edit: impl FnOnce(&mut gongkai::edition::narrative::NarrativeLayout),
+) -> (gongkai::compute::Booklet, Vec<gongkai::diag::Diagnostic>) {
+    let loaded = load_str(Path::new("data/test/2024.toml"), &format!("{UNIT}{extra}"))
+        .unwrap_or_else(|f| panic!("{f}"));
+    let catalog = &toolkit().catalog;
+    let mut facts = gongkai::compute::resolve::resolve(&loaded, catalog).unwrap();
+    edit(&mut facts.edition.narrative);
+    let booklet = gongkai::compute::compute(&facts, catalog);
+    let found = gongkai::validate::validate(&gongkai::validate::Subject {
+        loaded: &loaded,
+        facts: &facts,
+        booklet: &booklet,
+        catalog,
+    });
+    (booklet, found)
+}
+
+fn spanned(text: &str) -> toml::Spanned<String> {
+    toml::Spanned::new(0..0, text.to_string())
+}
+
+fn sections(toml_text: &str) -> Vec<gongkai::edition::narrative::SectionSpec> {
+    #[derive(serde::Deserialize)]
+    struct Sections {
+        sections: Vec<gongkai::edition::narrative::SectionSpec>,
+    }
+    toml::from_str::<Sections>(toml_text).unwrap().sections
+}
+
+/// 2019's layout: a tenth section holding 机关运行经费, 政府采购 and 国有资产占用.
+const NESTED: &str = r#"
+[[sections]]
+key = "overall"
+facts = "totals"
+heading = "收入支出决算总体情况说明"
+figure = "income_grand_total"
+prior = "total"
+reason = "total"
+
+[[sections]]
+key = "other"
+facts = "group"
+heading = "其他重要事项"
+
+[[sections.sections]]
+key = "operating_costs"
+heading = "机关运行经费支出情况"
+prior = "operating_costs"
+reason = "operating_costs"
+empty = "本单位当年无机关运行经费支出。"
+optional = true
+
+[[sections.sections]]
+key = "procurement"
+heading = "政府采购支出情况"
+empty = "本单位当年无政府采购支出。"
+
+[[sections.sections]]
+key = "assets"
+heading = "国有资产占用情况"
+empty = "本单位当年无国有资产占用。"
+"#;
+
+#[test]
+fn nested_sections_are_numbered_one_level_down() {
+    let (booklet, _) = with_layout("[narrative.operating_costs]\namount = 50000\n", |n| {
+        n.sections = sections(NESTED)
+    });
+    assert_eq!(
+        booklet.narrative.texts(),
+        [
+            "一、收入支出决算总体情况说明",
+            "2024年度收、支总计120.00万元。无上年可比数据。",
+            "二、其他重要事项",
+            "（一）机关运行经费支出情况",
+            "2024年度测试单位机关运行经费支出5.00万元。",
+            "（二）政府采购支出情况",
+            "本单位当年无政府采购支出。",
+            "（三）国有资产占用情况",
+            "本单位当年无国有资产占用。",
+        ]
+    );
+    // Without its data the optional one is left out and the numbering closes up.
+    let (booklet, _) = with_layout("", |n| n.sections = sections(NESTED));
+    let t = booklet.narrative.texts();
+    assert_eq!(
+        t[2..5],
+        [
+            "二、其他重要事项",
+            "（一）政府采购支出情况",
+            "本单位当年无政府采购支出。"
+        ]
+    );
+}
+
+#[test]
+fn an_edition_can_word_the_same_facts_its_own_way() {
+    // A budget-like wording: 比…年预算, 降低, years without 年度, written in the edition
+    // itself; this section's changes with two decimals.
+    let extra = "[previous]\ntotal = 1500000\n[narrative.reasons]\ntotal = \"项目减少\"\n";
+    let (booklet, found) = with_layout(extra, |n| {
+        n.numbering = vec!["（{{ n | chinese }}）".into()];
+        n.sections = sections(
+            r#"
+[[sections]]
+key = "overall"
+facts = "totals"
+heading = "{{ unit.name }}预算收支情况总体说明"
+figure = "income_grand_total"
+prior = "total"
+reason = "total"
+percent = { change = 2 }
+"#,
+        );
+        n.inline_templates.insert(
+            "overall".into(),
+            spanned(
+                r#"{% import "macros" as m %}
+                {{ year }}年部门收支总预算{{ total | wan }}万元。
+                比{{ change.prior_year }}年预算{{ m::moved(c=change) }}
+                {% if change.reason %}，主要是{{ change.reason }}{% endif %}。"#,
+            ),
+        );
+        n.inline_templates.insert(
+            "macros".into(),
+            spanned(
+                r#"{% macro moved(c) %}
+                {% if c.kind == "up" %}增加{{ c.amount | wan }}万元，增长{{ c.rate }}
+                {% elif c.kind == "down" %}减少{{ c.amount | wan }}万元，降低{{ c.rate }}
+                {% endif %}
+               {% endmacro moved %}"#,
+            ),
+        );
+    });
+    assert_eq!(
+        booklet.narrative.texts(),
+        [
+            "（一）测试单位预算收支情况总体说明",
+            "2024年部门收支总预算120.00万元。比2023年预算减少30.00万元，降低20.00%，主要是项目减少。",
+        ]
+    );
+    assert!(found.iter().all(|d| d.code != "E0504"), "{found:#?}");
+}
+
+#[test]
+fn an_edition_naming_unknown_figures_or_failing_templates_is_an_error() {
+    let (booklet, found) = with_layout("", |n| {
+        n.sections = sections(
+            r#"
+[[sections]]
+key = "overall"
+facts = "totals"
+heading = "总体情况"
+figure = "income_grand_totl"
+prior = "totl"
+
+[[sections]]
+key = "mystery"
+heading = "不知道"
+"#,
+        );
+    });
+    let messages: Vec<&str> = booklet
+        .narrative
+        .problems
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "版式的第三部分“总体情况”：不认识的数“income_grand_totl”",
+            "版式的第三部分“总体情况”：不认识的上年数“totl”",
+            "版式的第三部分“不知道”：不认识的事实“mystery”",
+            "版式的第三部分“不知道”：模板集“wuhan-final”中没有模板“mystery”",
+        ]
+    );
+    let errors: Vec<&str> = found
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(errors, ["E0504"; 4]);
+
+    let (booklet, _) = with_layout("", |n| {
+        n.inline_templates
+            .insert("overall".into(), spanned("{{ no_such_fact }}"));
+    });
+    let problem = &booklet.narrative.problems[0];
+    assert_eq!(problem.code, "E0504");
+    assert!(
+        problem.message.contains("no_such_fact"),
+        "{}",
+        problem.message
+    );
+}
+
+#[test]
+fn user_text_cannot_cut_or_mark_up_the_narrative() {
+    let t = texts(
+        "[previous]\ntotal = 1000000\n[narrative.reasons]\ntotal = \"业务¶增加§\\n#strong[不是标记]\"\n",
+    );
+    assert!(
+        t.contains(&"2024年度收、支总计120.00万元。与2023年度相比，收、支总计增加20.00万元，增长20.0%，主要原因是业务¶增加§ #strong[不是标记]。".to_string()),
+        "{t:#?}"
+    );
+}
+
+fn refusal(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/editions")
+        .join(file);
+    match gongkai::edition::Edition::load(&gongkai::edition::Origin::File(path)) {
+        Ok(_) => panic!("{file}: the edition loaded"),
+        Err(f) => f
+            .to_string()
+            .replace(concat!(env!("CARGO_MANIFEST_DIR"), "/"), ""),
+    }
+}
+
+#[test]
+fn an_edition_naming_unknown_part3_names_is_refused_at_load() {
+    let text = refusal("narrative_names.toml");
+    for expected in [
+        "错误[E0244]: 第三部分“收入决算情况说明”：不认识的数“income_totl”
+ --> tests/editions/narrative_names.toml:9:1
+  |
+9 | figure = \"income_totl\"",
+        "错误[E0504]: 第三部分“神秘”：模板集“wuhan-final”中没有模板“mystery”
+  --> tests/editions/narrative_names.toml:12:7",
+        "错误[E0504]: 第三部分“神秘”：不认识的原因“why”（[narrative.reasons] 中没有这一项）
+  --> tests/editions/narrative_names.toml:16:10",
+    ] {
+        assert!(text.contains(expected), "{expected}\nnot in\n{text}");
+    }
+    let text = refusal("narrative_template.toml");
+    assert!(
+        text.starts_with("错误[E0504]: 版式的第三部分模板出错：Failed to parse 'overall'"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" --> tests/editions/narrative_template.toml:7:11"),
+        "{text}"
+    );
+}

@@ -206,7 +206,10 @@ fn reference_001_listed_titles_glossary_and_target_forms() {
             "提租补贴",
         ]
     );
-    assert!(p5.contains("1.一般公共服务支出（类）网信事务（款）信息安全事务（项）。"));
+    // The explanation is 001's own (its 第五部分 1.), from the catalog.
+    assert!(p5.contains(
+        "1.一般公共服务支出（类）网信事务（款）信息安全事务（项）。反映信息安全事业单位项目支出。"
+    ));
     // The reference prints 高退休人员 for 离退休人员.
     assert!(p5.contains("7.住房保障支出（类）住房改革支出（款）提租补贴（项）。反映按房改政策规定的标准，行政事业单位向职工（含离退休人员）发放的租金补贴。"));
 

@@ -48,6 +48,7 @@ pub fn resolve(
             &mut c,
             &input.evaluation,
             catalog,
+            *input.unit.year.get_ref(),
             edition,
             input.unit.name.get_ref().trim(),
             spent,
@@ -61,30 +62,32 @@ pub fn resolve(
 pub fn fill(booklet: &mut Booklet, facts: &Facts, catalog: &Catalog) {
     let edition = &facts.edition;
     let back = &facts.back_matter;
-    booklet.key_work = key_work::view(&back.key_work, &edition.key_work);
-    let codes = glossary::used_codes(&[
-        &booklet.income,
-        &booklet.spending,
-        &booklet.general,
-        &booklet.fund,
-        &booklet.capital,
-    ]);
-    booklet.glossary = glossary::view(
-        &back.glossary,
-        &edition.glossary,
-        catalog,
-        &facts.function_names,
-        &codes,
-    );
-    let spent = GeneralSpending {
-        basic: booklet.totals.general_basic,
-        project: booklet.totals.general_project,
-    };
-    booklet.attachments = evaluation::view(
-        &back.evaluation,
-        edition,
-        &facts.unit.name,
-        facts.unit.year,
-        spent,
-    );
+    if let Some(layout) = &edition.key_work {
+        booklet.key_work = key_work::view(&back.key_work, layout);
+    }
+    if let Some(layout) = &edition.glossary {
+        let function_tables: Vec<_> = booklet.tables.iter().filter_map(|t| t.function()).collect();
+        let codes = glossary::used_codes(&function_tables);
+        booklet.glossary = glossary::view(
+            &back.glossary,
+            layout,
+            catalog,
+            facts.unit.year,
+            &facts.function_names,
+            &codes,
+        );
+    }
+    if let Some(layout) = &edition.attachments {
+        let spent = GeneralSpending {
+            basic: booklet.totals.general_basic,
+            project: booklet.totals.general_project,
+        };
+        booklet.attachments = evaluation::view(
+            &back.evaluation,
+            layout,
+            &facts.unit.name,
+            facts.unit.year,
+            spent,
+        );
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::input::Amount;
-use crate::money::{AmountUnit, Money};
+use crate::money::{AmountProblem, AmountUnit, Money};
 use rust_decimal::Decimal;
 use std::ops::Range;
 use toml::Spanned;
@@ -81,9 +81,40 @@ impl<'a> Checker<'a> {
         self.money_in(value, field, self.unit)
     }
 
-    /// An amount in a given unit (a section may declare its own); negative is an error.
+    /// An amount in a given unit (a section may declare its own). Negative amounts,
+    /// amounts of 10^13 元 or more and amounts finer than the 分 are errors; such an
+    /// amount is read as zero, so nothing computed from it can overflow.
     pub fn money_in(&mut self, value: &Spanned<Amount>, field: &str, unit: AmountUnit) -> Money {
-        let money = Money::in_unit(value.get_ref().0, unit);
+        let typed = value.get_ref().0;
+        let money = Money::in_unit(typed, unit);
+        let problem = match money.check_bounds() {
+            Err(AmountProblem::TooLarge) => Some((
+                "E0208",
+                format!(
+                    "金额 {} {} 超出范围：应小于 {}",
+                    typed.normalize(),
+                    unit.name(),
+                    unit.max_text(),
+                ),
+                "没有单位的年度收支达到 10 万亿元：请核对金额单位（settings.amount_unit）和位数",
+            )),
+            Err(AmountProblem::TooPrecise) => Some((
+                "E0209",
+                format!(
+                    "金额 {} {} 精确到了分以下：以{}为单位最多 {} 位小数",
+                    typed.normalize(),
+                    unit.name(),
+                    unit.name(),
+                    unit.max_decimals()
+                ),
+                "金额应照财务软件导出的数填写，精确到分；小数点后的多余位数多半是录入或复制时带进来的",
+            )),
+            Ok(()) => None,
+        };
+        if let Some((code, message, help)) = problem {
+            self.error_help(code, message, field, value.span(), help.into());
+            return Money::ZERO;
+        }
         if money.is_negative() {
             self.error(
                 "E0201",

@@ -16,6 +16,10 @@ macro_rules! figures {
         }
 
         impl Figures {
+            /// Every figure's name, leaves first.
+            pub const NAMES: &'static [&'static str] =
+                &[$(stringify!($leaf),)* $(stringify!($derived),)*];
+
             /// A figure by its field name (`income_total`, `general_basic`, …): how
             /// table layouts name their columns.
             pub fn get(&self, name: &str) -> Option<Money> {

@@ -3,10 +3,11 @@
 //! with its 类/款/项 path and its explanation from the catalog.
 
 use super::check::Checker;
-use super::{chinese_numeral, DetailTable};
+use super::chinese_numeral;
 use crate::catalog::{function_ancestors, Catalog};
 use crate::edition::{Edition, GlossaryLayout};
 use crate::input::glossary::GlossaryInput;
+use crate::tables::FunctionData;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
@@ -45,7 +46,7 @@ pub fn resolve(
     edition: Option<&Edition>,
     item_codes: &BTreeSet<String>,
 ) -> Glossary {
-    let layout = edition.map(|e| &e.glossary);
+    let layout = edition.and_then(|e| e.glossary.as_ref());
     let fiscal_level = fiscal_level.as_ref().map(|level| {
         let name = level.get_ref().trim().to_string();
         if let Some(layout) = layout {
@@ -140,7 +141,7 @@ fn standard_names(layout: Option<&GlossaryLayout>) -> Vec<String> {
 }
 
 /// The 项 codes that appear in the booklet's detail tables, in code order.
-pub fn used_codes(tables: &[&DetailTable]) -> Vec<String> {
+pub fn used_codes(tables: &[&FunctionData]) -> Vec<String> {
     let codes: BTreeSet<&String> = tables
         .iter()
         .flat_map(|t| t.rows.iter())
@@ -154,6 +155,7 @@ pub fn view(
     facts: &Glossary,
     layout: &GlossaryLayout,
     catalog: &Catalog,
+    year: i32,
     names: &BTreeMap<String, String>,
     codes: &[String],
 ) -> GlossaryView {
@@ -210,9 +212,9 @@ pub fn view(
             let [class, section] = function_ancestors(code);
             let explanation = facts.explanations.get(code).cloned().or_else(|| {
                 catalog
-                    .function(code)
+                    .function(year, code)
                     .and_then(|e| e.explanation.clone())
-                    .filter(|_| !names_overridden(catalog, names, code))
+                    .filter(|_| !names_overridden(catalog, year, names, code))
             });
             format!(
                 "{}{}（类）{}（款）{}（项）。{}",
@@ -246,8 +248,13 @@ pub fn view(
 }
 
 /// A 项 the user renamed is not the catalog's 项: its explanation would not fit.
-fn names_overridden(catalog: &Catalog, names: &BTreeMap<String, String>, code: &str) -> bool {
-    match (catalog.function(code), names.get(code)) {
+fn names_overridden(
+    catalog: &Catalog,
+    year: i32,
+    names: &BTreeMap<String, String>,
+    code: &str,
+) -> bool {
+    match (catalog.function(year, code), names.get(code)) {
         (Some(entry), Some(name)) => &entry.name != name,
         _ => false,
     }
@@ -257,11 +264,11 @@ fn names_overridden(catalog: &Catalog, names: &BTreeMap<String, String>, code: &
 mod tests {
     use super::*;
     use crate::compute::figures::Figures;
-    use crate::compute::FunctionRow;
+    use crate::tables::FunctionRow;
 
-    fn table(codes: &[&str]) -> DetailTable {
-        DetailTable {
-            columns: crate::compute::GENERAL_COLUMNS,
+    fn table(codes: &[&str]) -> FunctionData {
+        FunctionData {
+            columns: vec!["general_spending".into()],
             rows: codes
                 .iter()
                 .map(|c| FunctionRow {
@@ -283,7 +290,12 @@ mod tests {
         codes
             .iter()
             .flat_map(|c| [&c[..3], &c[..5], *c])
-            .map(|c| (c.to_string(), catalog.function(c).unwrap().name.clone()))
+            .map(|c| {
+                (
+                    c.to_string(),
+                    catalog.function(2024, c).unwrap().name.clone(),
+                )
+            })
             .collect()
     }
 
@@ -306,8 +318,9 @@ mod tests {
         let codes = ["2013750", "2290402"];
         let view = view(
             &Glossary::default(),
-            &edition.glossary,
+            edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names(&catalog, &codes),
             &codes.map(String::from),
         );
@@ -347,8 +360,9 @@ mod tests {
         };
         let view = view(
             &facts,
-            &edition.glossary,
+            edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names,
             &codes.map(String::from),
         );
@@ -390,8 +404,9 @@ mod tests {
         names.insert("2013750".into(), "本单位运行".into());
         let view = view(
             &Glossary::default(),
-            &edition.glossary,
+            edition.glossary.as_ref().unwrap(),
             &catalog,
+            2024,
             &names,
             &codes.map(String::from),
         );

@@ -6,7 +6,7 @@ use super::check::Checker;
 use super::figures::Figures;
 use crate::catalog::{function_ancestors, Catalog};
 use crate::diag::Failure;
-use crate::edition::Edition;
+use crate::edition::{BookletKind, Edition};
 use crate::input::{Input, ItemInput, Loaded, SangongFigures};
 use crate::money::{AmountUnit, Money};
 use chrono::NaiveDate;
@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Facts {
     pub unit: Unit,
     pub edition: Edition,
+    /// The unit the file's amounts are written in (`settings.amount_unit`).
+    pub amount_unit: AmountUnit,
     pub thousands_separator: bool,
     pub overview: Vec<TextSection>,
     pub items: Vec<Item>,
@@ -23,6 +25,8 @@ pub struct Facts {
     pub economic: BTreeMap<String, Money>,
     pub sangong: Sangong,
     pub table_notes: BTreeMap<String, String>,
+    /// The built-in catalog with the input's `settings.catalog` laid over it.
+    pub catalog: Catalog,
     /// Names of every 类, 款 and 项 the items use (catalog, or the item's override).
     pub function_names: BTreeMap<String, String>,
     pub economic_names: BTreeMap<String, String>,
@@ -55,6 +59,8 @@ pub struct Item {
 #[derive(Debug, Clone, Default)]
 pub struct Balances {
     pub nonfiscal_surplus_used: Money,
+    /// 用事业基金弥补收支差额 (editions before 2020).
+    pub business_fund_used: Money,
     pub nonfiscal_opening: Money,
     pub surplus_distribution: Money,
 }
@@ -73,9 +79,15 @@ pub struct Sangong {
     pub actual: SangongLine,
 }
 
-const TABLE_IDS: [&str; 9] = ["01", "02", "03", "04", "05", "06", "07", "08", "09"];
+/// The fiscal years gongkai accepts. 部门决算公开 began in the 2010s; a year outside
+/// this range is a typo, and keeping it in range keeps `year - 1` and `year + 1` safe.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+const CATALOG_HELP: &str =
+    "目录里没有的科目，可在 [settings] 中用 catalog 指定补充的科目目录文件（见 docs/catalog.md）";
 
 pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
+    let catalog = &catalog.for_input(loaded)?;
     let Loaded { source, input } = loaded;
     let mut r = Checker::new(source, AmountUnit::Yuan);
     let Input {
@@ -91,12 +103,11 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     } = input;
 
     if let Some(u) = &settings.amount_unit {
-        match u.get_ref().as_str() {
-            "元" => r.unit = AmountUnit::Yuan,
-            "万元" => r.unit = AmountUnit::Wan,
-            other => r.error(
+        match AmountUnit::parse(u.get_ref()) {
+            Some(unit) => r.unit = unit,
+            None => r.error(
                 "E0203",
-                format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
+                format!("不认识的金额单位“{}”，应为“元”或“万元”", u.get_ref()),
                 "settings.amount_unit",
                 u.span(),
             ),
@@ -104,31 +115,38 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     }
 
     let year = *unit.year.get_ref();
-    let edition = match &settings.edition {
-        Some(id) => Edition::builtin(id.get_ref()).or_else(|| {
-            let known: Vec<_> = Edition::builtin_ids().collect();
-            r.error(
-                "E0204",
-                format!(
-                    "没有名为“{}”的版式，可用：{}",
-                    id.get_ref(),
-                    known.join("、")
-                ),
-                "settings.edition",
-                id.span(),
-            );
-            None
-        }),
-        None => Edition::for_year(year).or_else(|| {
-            r.error(
-                "E0205",
-                format!("没有适用于 {year} 年度的内置版式，请在 [settings] 中用 edition 指定"),
+    if !YEARS.contains(&year) {
+        r.error_help(
+            "E0207",
+            format!(
+                "决算年度 {year} 不合理：应为 {} 至 {} 之间的年份",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            "unit.year",
+            unit.year.span(),
+            "year 写决算所属的年度，如 2024（不是公开的年份）".into(),
+        );
+    }
+    let edition = edition_of(&mut r, settings, year, unit.year.span());
+
+    // The edition's 类 print by name whether used or not: each needs one for the year.
+    let known_year = YEARS.contains(&year);
+    for class in edition
+        .iter()
+        .filter(|_| known_year)
+        .flat_map(|e| e.class_codes())
+    {
+        if catalog.function(year, class).is_none() {
+            r.error_help(
+                "E0215",
+                format!("科目目录中没有 {year} 年度的类 {class}，本版式的支出分类要列出它"),
                 "unit.year",
                 unit.year.span(),
+                CATALOG_HELP.into(),
             );
-            None
-        }),
-    };
+        }
+    }
 
     let name = r.text(&unit.name, "unit.name");
     let name_on_tables = match &unit.name_on_tables {
@@ -182,23 +200,24 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             continue;
         }
         let override_name = item.name.as_ref().map(|n| r.text(n, &field("name")));
-        let known = catalog.function(&code).is_some() || override_name.is_some();
-        match (catalog.function(&code), override_name) {
+        let known = catalog.function(year, &code).is_some() || override_name.is_some();
+        match (catalog.function(year, &code), override_name) {
             (_, Some(n)) => {
                 function_names.insert(code.clone(), n);
             }
             (Some(e), None) => {
                 function_names.insert(code.clone(), e.name.clone());
             }
-            (None, None) => r.error(
+            (None, None) => r.error_help(
                 "E0212",
                 format!("目录中没有功能分类科目 {code}，请核对编码，或用 name 字段写明科目名称"),
-                field("code"),
+                &field("code"),
                 item.code.span(),
+                format!("科目名称以财政部当年的《政府收支分类科目》为准；{CATALOG_HELP}"),
             ),
         }
         for ancestor in function_ancestors(&code) {
-            match catalog.function(ancestor) {
+            match catalog.function(year, ancestor) {
                 Some(e) => {
                     function_names.insert(ancestor.to_string(), e.name.clone());
                 }
@@ -212,7 +231,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             }
         }
         if let Some(e) = &edition {
-            if !e.classes.iter().any(|c| c == &code[..3]) {
+            if !e.class_codes().any(|c| c == &code[..3]) {
                 r.error(
                     "E0214",
                     format!("科目 {code} 所属的类 {} 不在本版式的支出分类中", &code[..3]),
@@ -233,6 +252,8 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             &balances.nonfiscal_surplus_used,
             "balances.nonfiscal_surplus_used",
         ),
+        business_fund_used: r
+            .opt_money(&balances.business_fund_used, "balances.business_fund_used"),
         nonfiscal_opening: r.opt_money(&balances.nonfiscal_opening, "balances.nonfiscal_opening"),
         surplus_distribution: r.opt_money(
             &balances.surplus_distribution,
@@ -242,20 +263,25 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     let mut economic = BTreeMap::new();
     let mut economic_names = BTreeMap::new();
+    // The lines a layout prints, where it fixes them (公开06); otherwise any line.
     let printable: BTreeSet<&String> = edition
         .iter()
-        .flat_map(|e| {
-            [
-                &e.economic.personnel,
-                &e.economic.public,
-                &e.economic.capital,
-            ]
-        })
-        .flatten()
+        .flat_map(|e| &e.tables)
+        .flat_map(|t| &t.groups)
+        .flat_map(|g| g.codes.iter().map(|c| c.get_ref()))
         .collect();
     for code in &printable {
-        if let Some(entry) = catalog.economic(code) {
-            economic_names.insert(code.to_string(), entry.name.clone());
+        match catalog.economic(year, code) {
+            Some(entry) => {
+                economic_names.insert(code.to_string(), entry.name.clone());
+            }
+            None => r.error_help(
+                "E0223",
+                format!("科目目录中没有 {year} 年度的经济分类科目 {code}，本版式的基本支出明细表要列出它"),
+                "unit.year",
+                unit.year.span(),
+                CATALOG_HELP.into(),
+            ),
         }
     }
     for (code, value) in basic_economic {
@@ -268,14 +294,14 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 field,
                 value.span(),
             );
-        } else if catalog.economic(code).is_none() {
+        } else if catalog.economic(year, code).is_none() {
             r.error(
                 "E0221",
                 format!("目录中没有经济分类科目 {code}"),
                 field,
                 value.span(),
             );
-        } else if edition.is_some() && !printable.contains(code) {
+        } else if !printable.is_empty() && !printable.contains(code) {
             r.error(
                 "E0222",
                 format!("经济分类科目 {code} 不在本版式的基本支出明细表中"),
@@ -283,6 +309,9 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 value.span(),
             );
         } else {
+            if let Some(entry) = catalog.economic(year, code) {
+                economic_names.insert(code.clone(), entry.name.clone());
+            }
             economic.insert(code.clone(), money);
         }
     }
@@ -294,17 +323,25 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     let mut notes = BTreeMap::new();
     for (id, text) in table_notes {
-        if TABLE_IDS.contains(&id.as_str()) {
+        let known = edition.as_ref().map(|e| e.table(id).is_some());
+        if known != Some(false) {
             notes.insert(id.clone(), r.text(text, &format!("table_notes.\"{id}\"")));
         } else {
+            let ids: Vec<&str> = edition
+                .iter()
+                .flat_map(|e| &e.tables)
+                .map(|t| t.id.get_ref().as_str())
+                .collect();
             r.error(
                 "E0230",
-                format!("没有编号为“{id}”的表，应为 01 至 09"),
+                format!("本版式没有编号为“{id}”的表，可用：{}", ids.join("、")),
                 format!("table_notes.\"{id}\""),
                 text.span(),
             );
         }
     }
+
+    long_paragraphs(&mut r, loaded);
 
     let narrative =
         super::narrative::facts::resolve(loaded, catalog, r.unit, &resolved_items, &mut r.problems);
@@ -326,6 +363,8 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 published,
             },
             edition,
+            amount_unit: r.unit,
+            catalog: catalog.clone(),
             thousands_separator: settings.thousands_separator,
             overview,
             items: resolved_items,
@@ -339,6 +378,44 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             back_matter,
         }),
         _ => Err(Failure::many(r.problems)),
+    }
+}
+
+/// The edition the input names (a built-in id, or a file relative to the input), or
+/// the built-in one for its year.
+fn edition_of(
+    r: &mut Checker,
+    settings: &crate::input::Settings,
+    year: i32,
+    year_span: std::ops::Range<usize>,
+) -> Option<Edition> {
+    let Some(name) = &settings.edition else {
+        if !YEARS.contains(&year) {
+            return None; // E0207 says why
+        }
+        return Edition::for_year(BookletKind::Final, year).or_else(|| {
+            r.error(
+                "E0205",
+                format!("没有适用于 {year} 年度的内置版式，请在 [settings] 中用 edition 指定"),
+                "unit.year",
+                year_span,
+            );
+            None
+        });
+    };
+    let dir = r.source.path.parent();
+    match Edition::load(&crate::edition::origin_of(name.get_ref().trim(), dir)) {
+        Ok(edition) => Some(edition),
+        Err(failure) => {
+            for mut d in failure.diagnostics {
+                // A missing built-in or file is the input's mistake: point at its line.
+                if d.location.is_none() || matches!(d.code, "E0204" | "E0240") {
+                    d = d.field("settings.edition").at_span(r.source, name.span());
+                }
+                r.problems.push(d);
+            }
+            None
+        }
     }
 }
 
@@ -401,6 +478,38 @@ pub(crate) fn toml_date(value: &toml::value::Datetime) -> Option<NaiveDate> {
     match (value.date, value.time) {
         (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
         _ => None,
+    }
+}
+
+/// The longest paragraph gongkai typesets, in characters. The references' longest
+/// paragraphs have well under 2,000; Typst lays out a paragraph as a whole (optimal
+/// line breaking), in time that grows faster than its length, so one paragraph of
+/// megabytes would take many minutes — and is never what the user meant.
+pub const MAX_PARAGRAPH_CHARS: usize = 10_000;
+
+/// Every paragraph (text between blank lines) of every text that reaches the booklet
+/// is at most [`MAX_PARAGRAPH_CHARS`] long.
+fn long_paragraphs(r: &mut Checker, loaded: &Loaded) {
+    for (field, value) in crate::glyphs::text_fields(loaded) {
+        let longest = value
+            .get_ref()
+            .split('\n')
+            .collect::<Vec<_>>()
+            .split(|line| line.trim().is_empty())
+            .map(|lines| lines.iter().map(|l| l.chars().count()).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        if longest > MAX_PARAGRAPH_CHARS {
+            r.error_help(
+                "E0270",
+                format!(
+                    "一段文字有 {longest} 个字符，超过了每段 {MAX_PARAGRAPH_CHARS} 个字符的上限"
+                ),
+                &field,
+                value.span(),
+                "请用空行把文字分成若干段；整篇材料不要粘贴进一个字段".into(),
+            );
+        }
     }
 }
 

@@ -12,8 +12,38 @@ pub struct Loaded {
     pub input: Input,
 }
 
+/// The largest input file gongkai reads: 1 MiB, thirty times the largest sample. A
+/// bigger file is not a yearly booklet's data (it would print thousands of pages), and
+/// refusing it up front bounds the time and memory any input can take.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+fn too_large(path: &Path, size: Option<usize>) -> Failure {
+    let size = size.map_or_else(|| "超过 1 MB".to_string(), |n| format!("{n} 字节"));
+    Failure::new(
+        Diagnostic::error(
+            "E0005",
+            format!(
+                "输入文件过大（{size}）：一个单位一年的决算数据不会超过 {MAX_INPUT_BYTES} 字节（1 MB）"
+            ),
+        )
+        .in_file(path)
+        .help("请确认选对了文件；长篇文字请分段，附件材料不要粘贴进输入文件"),
+    )
+}
+
+/// Reads at most one byte more than [`MAX_INPUT_BYTES`], so no file is read whole
+/// before its size is known.
+fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= MAX_INPUT_BYTES).then_some(bytes))
+}
+
 pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
-    let bytes = std::fs::read(path).map_err(|err| {
+    let bytes = read_bounded(path).map_err(|err| {
         let what = match err.kind() {
             std::io::ErrorKind::NotFound => "找不到输入文件".to_string(),
             std::io::ErrorKind::PermissionDenied => "没有权限读取输入文件".to_string(),
@@ -23,6 +53,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
             .in_file(path)
             .help("请检查文件路径是否正确，例如 data/单位目录/2024.toml")
     })?;
+    let Some(bytes) = bytes else {
+        return Err(too_large(path, None));
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::error(
             "E0002",
@@ -38,16 +71,29 @@ pub fn load_file(path: &Path) -> Result<Loaded, Failure> {
 }
 
 pub fn load_str(path: &Path, text: &str) -> Result<Loaded, Failure> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_large(path, Some(text.len())));
+    }
     let source = SourceFile::new(path, text.strip_prefix('\u{feff}').unwrap_or(text));
     match toml::from_str::<Input>(&source.text) {
         Ok(input) => Ok(Loaded { source, input }),
-        Err(err) => Err(Failure::new(translate(&source, &err))),
+        Err(err) => Err(Failure::new(toml_error(&source, &err))),
     }
 }
 
-fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim();
-    let span = err.span().unwrap_or(0..0);
+/// A TOML parse or shape error of `source` in Chinese, located; used for every TOML
+/// file gongkai reads (inputs, editions, catalogs).
+pub fn toml_error(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
+    toml_message_error(source, err.message(), err.span().unwrap_or(0..0))
+}
+
+/// [`toml_error`] for a message and a span already placed in `source`.
+pub fn toml_message_error(
+    source: &SourceFile,
+    message: &str,
+    span: std::ops::Range<usize>,
+) -> Diagnostic {
+    let message = message.trim();
     let table = table_path_at(&source.text, span.start);
     let key = key_at(&source.text, span.start);
     let field_of = |name: &str| join_path(&table, name);
@@ -95,6 +141,11 @@ fn translate(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
         // Our own deserializers (amounts) already speak Chinese.
         Diagnostic::error("E0104", message.to_string())
             .field(key.as_deref().map_or(table.clone(), field_of))
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        Diagnostic::error("E0104", format!("不认识的取值“{value}”"))
+            .field(key.as_deref().map_or(table.clone(), field_of))
+            .help(format!("可用：{}", backticked(expected).join("、")))
     } else if let Some(rest) = message.strip_prefix("invalid value: ") {
         Diagnostic::error("E0104", format!("字段取值错误：{rest}"))
             .field(key.as_deref().map_or(table.clone(), field_of))

@@ -10,7 +10,7 @@ pub mod narrative;
 pub mod typed;
 
 pub use amount::Amount;
-pub use load::{load_file, load_str, Loaded};
+pub use load::{load_file, load_str, toml_error, toml_message_error, Loaded, MAX_INPUT_BYTES};
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -66,6 +66,9 @@ pub struct Settings {
     pub thousands_separator: bool,
     /// 名词解释: whose 财政 the unit's money comes from (`市级财政`, `区级财政`, `本级财政`).
     pub fiscal_level: Option<Spanned<String>>,
+    /// A catalog file or directory, relative to the input file, laid over the built-in
+    /// catalog (docs/catalog.md).
+    pub catalog: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -117,10 +120,42 @@ pub struct ItemInput {
     pub uses: Option<Spanned<String>>,
 }
 
+impl ItemInput {
+    /// The amounts written for this item that reach the tables (every one but `budget`),
+    /// with their field names.
+    pub fn table_amounts(&self) -> [(&'static str, &Option<Spanned<Amount>>); 22] {
+        [
+            ("general_basic", &self.general_basic),
+            ("general_project", &self.general_project),
+            ("general_income", &self.general_income),
+            ("general_opening", &self.general_opening),
+            ("fund_basic", &self.fund_basic),
+            ("fund_project", &self.fund_project),
+            ("fund_income", &self.fund_income),
+            ("fund_opening", &self.fund_opening),
+            ("capital_basic", &self.capital_basic),
+            ("capital_project", &self.capital_project),
+            ("capital_income", &self.capital_income),
+            ("capital_opening", &self.capital_opening),
+            ("nonfiscal_basic", &self.nonfiscal_basic),
+            ("nonfiscal_project", &self.nonfiscal_project),
+            ("to_superior", &self.to_superior),
+            ("operating_spending", &self.operating_spending),
+            ("to_affiliated", &self.to_affiliated),
+            ("superior_income", &self.superior_income),
+            ("business_income", &self.business_income),
+            ("operating_income", &self.operating_income),
+            ("affiliated_income", &self.affiliated_income),
+            ("other_income", &self.other_income),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Balances {
     pub nonfiscal_surplus_used: Option<Spanned<Amount>>,
+    pub business_fund_used: Option<Spanned<Amount>>,
     pub nonfiscal_opening: Option<Spanned<Amount>>,
     pub surplus_distribution: Option<Spanned<Amount>>,
 }
@@ -141,4 +176,25 @@ pub struct SangongFigures {
     pub car_purchase: Option<Spanned<Amount>>,
     pub car_running: Option<Spanned<Amount>>,
     pub reception: Option<Spanned<Amount>>,
+}
+
+impl SangongFigures {
+    pub fn amounts(&self) -> [&Option<Spanned<Amount>>; 4] {
+        [
+            &self.abroad,
+            &self.car_purchase,
+            &self.car_running,
+            &self.reception,
+        ]
+    }
+}
+
+impl Balances {
+    pub fn amounts(&self) -> [&Option<Spanned<Amount>>; 3] {
+        [
+            &self.nonfiscal_surplus_used,
+            &self.nonfiscal_opening,
+            &self.surplus_distribution,
+        ]
+    }
 }

@@ -5,6 +5,7 @@
 pub mod escape;
 mod filters;
 mod number;
+pub mod text;
 
 use crate::compute::Booklet;
 use crate::diag::{Diagnostic, Failure};
@@ -37,46 +38,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "parts/part6.typ",
         include_str!("../../templates/parts/part6.typ"),
-    ),
-    (
-        "tables/summary.typ",
-        include_str!("../../templates/tables/summary.typ"),
-    ),
-    (
-        "tables/fiscal_summary.typ",
-        include_str!("../../templates/tables/fiscal_summary.typ"),
-    ),
-    (
-        "tables/function_rows.typ",
-        include_str!("../../templates/tables/function_rows.typ"),
-    ),
-    (
-        "tables/income.typ",
-        include_str!("../../templates/tables/income.typ"),
-    ),
-    (
-        "tables/spending.typ",
-        include_str!("../../templates/tables/spending.typ"),
-    ),
-    (
-        "tables/general.typ",
-        include_str!("../../templates/tables/general.typ"),
-    ),
-    (
-        "tables/economic.typ",
-        include_str!("../../templates/tables/economic.typ"),
-    ),
-    (
-        "tables/fund.typ",
-        include_str!("../../templates/tables/fund.typ"),
-    ),
-    (
-        "tables/capital.typ",
-        include_str!("../../templates/tables/capital.typ"),
-    ),
-    (
-        "tables/sangong.typ",
-        include_str!("../../templates/tables/sangong.typ"),
     ),
     (
         "forms/indicators.typ",

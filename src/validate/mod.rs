@@ -3,6 +3,8 @@
 
 mod completeness;
 mod data;
+mod plausible;
+mod precision;
 mod printed;
 pub mod rules;
 mod text;
@@ -10,7 +12,7 @@ mod typed;
 
 use crate::compute::resolve::Facts;
 use crate::compute::Booklet;
-use crate::diag::{Diagnostic, Location, Severity};
+use crate::diag::{Diagnostic, Location};
 use crate::input::Loaded;
 use rules::Rule;
 use std::ops::Range;
@@ -30,7 +32,25 @@ impl Subject<'_> {
 
     /// The catalog's name of a 功能分类 code, if the catalog has it.
     pub fn booklet_catalog_name(&self, code: &str) -> Option<String> {
-        self.catalog.function(code.trim()).map(|e| e.name.clone())
+        self.catalog
+            .function(self.facts.unit.year, code.trim())
+            .map(|e| e.name.clone())
+    }
+
+    /// The label of the table of 一般公共预算 基本支出 by function (公开05).
+    pub fn basic_table(&self) -> &str {
+        self.facts
+            .edition
+            .label_showing("general_basic")
+            .unwrap_or("基本支出表")
+    }
+
+    /// The label of the table of 基本支出 by 经济分类 (公开06).
+    pub fn economic_table(&self) -> &str {
+        self.facts
+            .edition
+            .label_of_kind(crate::edition::TableKind::EconomicGroups)
+            .unwrap_or("基本支出经济分类表")
     }
 
     /// Where the item with this code (or the first item under a 类/款 code) is written.
@@ -55,7 +75,7 @@ pub fn diagnostic(rule: &Rule, message: impl Into<String>) -> Diagnostic {
     }
 }
 
-/// Runs every rule; errors first, then warnings, each in the order found.
+/// Runs every rule; errors first, then warnings, then notes, each in the order found.
 pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     found.extend(printed::check(subject));
@@ -63,6 +83,8 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found.extend(typed::check(subject));
     found.extend(text::check(subject));
     found.extend(completeness::check(subject));
-    found.sort_by_key(|d| std::cmp::Reverse(d.severity == Severity::Error));
+    found.extend(plausible::check(subject));
+    found.extend(subject.booklet.narrative.problems.iter().cloned());
+    found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found
 }

@@ -1,11 +1,11 @@
 //! Typed cross-checks (`[typed]`): totals copied from the accounting system, compared
 //! with what gongkai computes from the detail. Never printed, never trusted.
 
+use super::precision::{half_step, slack};
 use super::{diagnostic, rules, Subject};
 use crate::diag::Diagnostic;
 use crate::input::Amount;
-use crate::money::{round_half_up, AmountUnit, Money};
-use rust_decimal::Decimal;
+use crate::money::{AmountUnit, Money};
 use toml::Spanned;
 
 struct Comparer<'a, 'b> {
@@ -15,53 +15,69 @@ struct Comparer<'a, 'b> {
 }
 
 impl Comparer<'_, '_> {
-    /// Compares a typed figure with the computed one. In 万元 the typed figure is taken
-    /// as printed (two decimals); a gap within a cent per addend is a rounding tail.
+    /// Compares a typed figure with the exact one computed from the detail. The typed
+    /// figure stands for any amount its written digits round from (`112.00` 万元: from
+    /// 111.995 to 112.005); a gap within that is no gap. Beyond it, a gap that the
+    /// rounding of the amounts the computed figure sums (`slack`) can explain is a
+    /// warning, since only the user can tell; any larger gap is an error.
     fn compare(
         &mut self,
         typed: &Spanned<Amount>,
         computed: Money,
-        addends: usize,
+        slack: Money,
         what: &str,
         field: String,
     ) {
         let value = typed.get_ref().0;
-        // Gap in 万元; figures shown as the user wrote them (万元 to the cent, or 元).
-        let (typed_shown, computed_shown, gap, unit) = match self.unit {
-            AmountUnit::Wan => {
-                let c = computed.wan_rounded(2);
-                (round_half_up(value, 2), c, (value - c).abs(), "万元")
-            }
-            AmountUnit::Yuan => {
-                let gap_yuan = (value - computed.yuan()).abs();
-                (
-                    value.normalize(),
-                    computed.yuan().normalize(),
-                    gap_yuan / Decimal::from(10_000),
-                    "元",
-                )
-            }
-        };
-        if gap.is_zero() {
+        let typed_money = Money::in_unit(value, self.unit);
+        let gap = (typed_money - computed).abs();
+        let own = half_step(&self.s.loaded.source, typed, self.unit);
+        if gap <= own {
             return;
         }
-        let tail = Decimal::new(1, 2) * Decimal::from(addends.max(1));
+        let unit = self.unit.name();
+        let computed_shown = match self.unit {
+            AmountUnit::Wan => computed.wan_rounded(2),
+            AmountUnit::Yuan => computed.yuan().normalize(),
+        };
         let closing = field.ends_with("closing") || field.ends_with("closing_total");
+        let within_slack = gap <= own + slack;
         let rule = if closing {
             &rules::TYPED_CLOSING
-        } else if gap <= tail {
+        } else if within_slack {
             &rules::TYPED_ROUNDING
         } else {
             &rules::TYPED_MISMATCH
         };
+        // Figures as the user wrote them (`121.00`), the gap in the same unit.
+        let typed_shown = self
+            .s
+            .loaded
+            .source
+            .text
+            .get(typed.span())
+            .map_or_else(|| value.to_string(), |t| t.trim_matches('"').to_string());
+        let in_unit = |m: Money| match self.unit {
+            AmountUnit::Wan => m.wan_exact().normalize(),
+            AmountUnit::Yuan => m.yuan().normalize(),
+        };
+        let gap_shown = in_unit(gap);
         let message = if closing {
             format!("{what}：录入 {typed_shown} {unit}，按年初结转和结余 + 本年收入 − 本年支出计算应为 {computed_shown} {unit}")
+        } else if within_slack {
+            format!(
+                "{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {gap_shown} {unit}，在录入的数四舍五入可能造成的 {} {unit}以内）",
+                in_unit(own + slack)
+            )
         } else {
-            format!("{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {} 万元）", gap.normalize())
+            format!("{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {gap_shown} {unit}）")
         };
-        let d = diagnostic(rule, message)
+        let mut d = diagnostic(rule, message)
             .field(field)
             .at(self.s.locate(typed.span()));
+        if within_slack && !closing {
+            d = d.help("明细金额是按较粗的精度录入的（如以万元录入两位小数），合计的差异可能来自四舍五入，也可能是真的不符：请用财务软件导出的精确金额核对");
+        }
         self.found.push(d);
     }
 }
@@ -70,28 +86,18 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let Some(typed) = &s.loaded.input.typed else {
         return Vec::new();
     };
-    let file_unit = match s
-        .loaded
-        .input
-        .settings
-        .amount_unit
-        .as_ref()
-        .map(|u| u.get_ref().as_str())
-    {
-        Some("万元") => AmountUnit::Wan,
-        _ => AmountUnit::Yuan,
-    };
+    let file_unit = s.facts.amount_unit;
     let mut c = Comparer {
         s,
-        unit: match typed.unit.as_ref().map(|u| u.get_ref().as_str()) {
-            Some("万元") => AmountUnit::Wan,
-            Some("元") => AmountUnit::Yuan,
-            _ => file_unit,
-        },
+        unit: typed
+            .unit
+            .as_ref()
+            .and_then(|u| AmountUnit::parse(u.get_ref()))
+            .unwrap_or(file_unit),
         found: Vec::new(),
     };
     if let Some(u) = &typed.unit {
-        if !matches!(u.get_ref().as_str(), "元" | "万元") {
+        if AmountUnit::parse(u.get_ref()).is_none() {
             c.found.push(
                 crate::diag::Diagnostic::error(
                     "E0203",
@@ -102,13 +108,53 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
             );
         }
     }
+    let source = &s.loaded.source;
+    let input = &s.loaded.input;
+    // The amounts under a 功能分类 code (every item for 合计), and every amount that
+    // reaches the tables (for the named figures).
+    let item_slack = |code: &str| {
+        slack(
+            source,
+            input
+                .items
+                .iter()
+                .filter(|i| code == "合计" || i.code.get_ref().trim().starts_with(code))
+                .flat_map(|i| i.table_amounts().map(|(_, a)| a))
+                .flatten(),
+            file_unit,
+        )
+    };
+    // A named figure sums the 三公 lines, the 公开06 lines, or the items and balances.
+    let named_slack = |name: &str| {
+        if name.starts_with("sangong_") {
+            let lines = input.sangong.budget.amounts();
+            let lines = lines.into_iter().chain(input.sangong.actual.amounts());
+            slack(source, lines.flatten(), file_unit)
+        } else if name == "personnel_total" || name == "public_total" {
+            slack(source, input.basic_economic.values(), file_unit)
+        } else {
+            let balances = input.balances.amounts();
+            item_slack("合计") + slack(source, balances.into_iter().flatten(), file_unit)
+        }
+    };
     for (i, row) in typed.rows.iter().enumerate() {
         let id = row.table.get_ref().trim();
-        let Some(t) = s.booklet.detail_table(id) else {
+        let table = s.booklet.table(id);
+        let Some(t) = table.and_then(|t| t.function()) else {
+            let ids: Vec<&str> = s
+                .booklet
+                .tables
+                .iter()
+                .filter(|t| t.function().is_some())
+                .map(|t| t.id.as_str())
+                .collect();
             c.found.push(
                 crate::diag::Diagnostic::error(
                     "E0231",
-                    format!("typed.rows 只能核对 02、03、05、07、08 表，不能是“{id}”"),
+                    format!(
+                        "typed.rows 只能核对按功能分类列示的表（{}），不能是“{id}”",
+                        ids.join("、")
+                    ),
                 )
                 .field(format!("typed.rows[{i}].table"))
                 .at(s.locate(row.table.span())),
@@ -116,40 +162,30 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
             continue;
         };
         let code = row.code.get_ref().trim();
-        let (figures, addends) = if code == "合计" {
-            (Some(&t.total), s.facts.items.len())
+        let figures = if code == "合计" {
+            Some(&t.total)
         } else {
-            let found = t.rows.iter().find(|r| r.code == code).map(|r| &r.f);
-            let leaves = s
-                .facts
-                .items
-                .iter()
-                .filter(|x| x.code.starts_with(code))
-                .count();
-            (found, leaves)
+            t.rows.iter().find(|r| r.code == code).map(|r| &r.f)
         };
+        let label = table.map_or(id, |t| t.label.as_str());
         let Some(figures) = figures else {
             c.found.push(
                 diagnostic(
                     &rules::TYPED_MISMATCH,
-                    format!(
-                        "{}中没有科目 {code} 的行：录入了它的合计，但明细中没有这个科目",
-                        s.facts.edition.table_label(id)
-                    ),
+                    format!("{label}中没有科目 {code} 的行：录入了它的合计，但明细中没有这个科目"),
                 )
                 .field(format!("typed.rows[{i}].code"))
                 .at(s.locate(row.code.span())),
             );
             continue;
         };
-        let columns = t.columns;
+        let columns = &t.columns;
         if row.values.len() > columns.len() {
             c.found.push(
                 crate::diag::Diagnostic::error(
                     "E0232",
                     format!(
-                        "{}只有 {} 栏，录入了 {} 个数",
-                        s.facts.edition.table_label(id),
+                        "{label}只有 {} 栏，录入了 {} 个数",
                         columns.len(),
                         row.values.len()
                     ),
@@ -158,12 +194,13 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
                 .at(s.locate(row.values[columns.len()].span())),
             );
         }
+        let row_slack = item_slack(code);
         for (j, (value, column)) in row.values.iter().zip(columns).enumerate() {
-            let what = format!("{} {code} 行 {} 栏", s.facts.edition.table_label(id), j + 1);
+            let what = format!("{label} {code} 行 {} 栏", j + 1);
             c.compare(
                 value,
                 figures.get(column).unwrap_or_default(),
-                addends.max(2),
+                row_slack,
                 &what,
                 format!("typed.rows[{i}].values[{j}]"),
             );
@@ -176,7 +213,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
                 c.compare(
                     value,
                     *computed,
-                    s.facts.items.len().max(2),
+                    named_slack(name),
                     &what,
                     format!("typed.figures.{name}"),
                 );

@@ -8,7 +8,7 @@ pub mod targets;
 use super::check::Checker;
 use super::chinese_numeral;
 use crate::catalog::Catalog;
-use crate::edition::Edition;
+use crate::edition::{AttachmentsLayout, Edition};
 use crate::input::evaluation::EvaluationInput;
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -44,6 +44,7 @@ pub fn resolve(
     c: &mut Checker,
     input: &EvaluationInput,
     catalog: &Catalog,
+    year: i32,
     edition: Option<&Edition>,
     unit_name: &str,
     spent: GeneralSpending,
@@ -60,7 +61,9 @@ pub fn resolve(
         }
         date
     });
-    let layout = edition.map(|e| &e.attachments.scored);
+    let layout = edition
+        .and_then(|e| e.attachments.as_ref())
+        .map(|a| &a.scored);
     Evaluation {
         filled,
         overall: input
@@ -71,7 +74,7 @@ pub fn resolve(
             .projects
             .iter()
             .enumerate()
-            .map(|(i, f)| targets::resolve_project(c, catalog, f, i))
+            .map(|(i, f)| targets::resolve_project(c, catalog, year, f, i))
             .collect(),
         scored_overall: input
             .scored_overall
@@ -115,12 +118,11 @@ pub struct FormView {
 
 pub fn view(
     facts: &Evaluation,
-    edition: &Edition,
+    layout: &AttachmentsLayout,
     unit_name: &str,
     year: i32,
     spent: GeneralSpending,
 ) -> AttachmentsView {
-    let layout = &edition.attachments;
     if facts.is_empty() {
         return AttachmentsView {
             present: layout.when_empty.is_some(),

@@ -279,6 +279,7 @@ pub fn resolve_overall(c: &mut Checker, o: &OverallTargets) -> OverallForm {
 pub fn resolve_project(
     c: &mut Checker,
     catalog: &Catalog,
+    year: i32,
     f: &ProjectTargets,
     index: usize,
 ) -> ProjectForm {
@@ -366,7 +367,7 @@ pub fn resolve_project(
         .spending
         .iter()
         .enumerate()
-        .map(|(i, line)| spending_line(c, catalog, line, &format!("{p}.spending[{i}]")))
+        .map(|(i, line)| spending_line(c, catalog, year, line, &format!("{p}.spending[{i}]")))
         .collect();
     let spent: Money = spending.iter().map(|s| s.amount).sum();
     if !spending.is_empty() && spent != sources.total() {
@@ -410,10 +411,16 @@ pub fn resolve_project(
     }
 }
 
-fn spending_line(c: &mut Checker, catalog: &Catalog, line: &SpendingLine, p: &str) -> Spending {
+fn spending_line(
+    c: &mut Checker,
+    catalog: &Catalog,
+    year: i32,
+    line: &SpendingLine,
+    p: &str,
+) -> Spending {
     let f = |n: &str| format!("{p}.{n}");
     let code = line.economic.get_ref().trim();
-    let economic = match catalog.economic(code) {
+    let economic = match catalog.economic(year, code) {
         Some(e) => e.name.clone(),
         None => {
             c.error_help(

@@ -1,10 +1,12 @@
-//! A figure against last year's: the direction, the amount and the rate, and the ways
-//! the booklet words them. Works on printed figures (万元, two decimals), so the reader
-//! can check 150.79 − 123.55 = 27.24 from the text itself.
+//! A figure against last year's: the direction, the amount and the rate. Works on
+//! printed figures (万元, two decimals), so the reader can check 150.79 − 123.55 = 27.24
+//! from the text itself. How a change is worded is the template set's (`compared`,
+//! `against_last_year`, … in its macros).
 
-use super::write::amount_text;
 use crate::compute::percent::Percent;
+use crate::money::Money;
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -52,71 +54,88 @@ impl Change {
         }
     }
 
-    /// `增加` or `减少`, for a change that has a direction.
+    /// `up` (also from a zero base) or `down`; `None` for no change or no data.
     pub fn direction(&self) -> Option<&'static str> {
         match self {
-            Change::Up { .. } | Change::ZeroBase { .. } => Some("增加"),
-            Change::Down { .. } => Some("减少"),
+            Change::Up { .. } | Change::ZeroBase { .. } => Some("up"),
+            Change::Down { .. } => Some("down"),
             _ => None,
         }
     }
 
-    /// Whether the sentence goes on to give the 主要原因 (not for 持平 or no data).
-    pub fn has_reason(&self) -> bool {
-        self.direction().is_some()
-    }
-
-    /// `与2023年度相比，收、支总计增加27.24万元，增长22.0%`.
-    pub fn compared(&self, subject: &str, last_year: &str, sep: bool) -> String {
-        let a = |amount: &Decimal| amount_text(*amount, sep);
+    fn kind(&self) -> &'static str {
         match self {
-            Change::Up { amount, rate } => {
-                format!(
-                    "与{last_year}相比，{subject}增加{}万元，增长{rate}",
-                    a(amount)
-                )
-            }
-            Change::Down { amount, rate } => {
-                format!(
-                    "与{last_year}相比，{subject}减少{}万元，下降{rate}",
-                    a(amount)
-                )
-            }
-            Change::Equal => format!("与{last_year}相比，{subject}持平"),
-            Change::ZeroBase { amount } => format!(
-                "与{last_year}相比，{subject}增加{}万元（{last_year}为0，无可比增长率）",
-                a(amount)
-            ),
-            Change::BothZero => format!("与{last_year}相比，{subject}持平，均为0万元"),
-            Change::Unknown => "无上年可比数据".to_string(),
+            Change::Up { .. } => "up",
+            Change::Down { .. } => "down",
+            Change::Equal => "equal",
+            Change::ZeroBase { .. } => "zero_base",
+            Change::BothZero => "both_zero",
+            Change::Unknown => "unknown",
         }
     }
 
-    /// `比2023年度决算数增加27.24万元` (each fund's income in 四).
-    pub fn against_accounts(&self, last_year: &str, sep: bool) -> String {
+    fn amount(&self) -> Decimal {
         match self {
-            Change::Up { amount, .. } | Change::ZeroBase { amount } => {
-                format!("比{last_year}决算数增加{}万元", amount_text(*amount, sep))
-            }
-            Change::Down { amount, .. } => {
-                format!("比{last_year}决算数减少{}万元", amount_text(*amount, sep))
-            }
-            Change::Equal | Change::BothZero => format!("与{last_year}决算数持平"),
-            Change::Unknown => "无上年可比数据".to_string(),
+            Change::Up { amount, .. }
+            | Change::Down { amount, .. }
+            | Change::ZeroBase { amount } => *amount,
+            _ => Decimal::ZERO,
         }
     }
 
-    /// `较上年增加0.35万元` (三公, which states amounts only).
-    pub fn against_last_year(&self, sep: bool) -> String {
+    fn rate(&self) -> Option<Percent> {
         match self {
-            Change::Up { amount, .. } | Change::ZeroBase { amount } => {
-                format!("较上年增加{}万元", amount_text(*amount, sep))
-            }
-            Change::Down { amount, .. } => {
-                format!("较上年减少{}万元", amount_text(*amount, sep))
-            }
-            Change::Equal | Change::BothZero => "与上年相比无增减变化".to_string(),
-            Change::Unknown => "无上年可比数据".to_string(),
+            Change::Up { rate, .. } | Change::Down { rate, .. } => Some(*rate),
+            _ => None,
+        }
+    }
+}
+
+/// A change as the templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeFact {
+    /// `up`, `down`, `equal`, `zero_base` (last year 0: an increase without a rate),
+    /// `both_zero` or `unknown` (no figure for last year).
+    pub kind: &'static str,
+    /// `up` or `down` when the figure moved (a zero base moved up), else null.
+    pub direction: Option<&'static str>,
+    /// Whether it moved: the text owes the reader its main reason.
+    pub moved: bool,
+    /// The difference of the two printed figures, exact (`wan` prints it).
+    pub amount: Money,
+    /// The rate at the edition's precision (`22.0%`); null without one.
+    pub rate: Option<String>,
+    /// This year's figure and last year's (null when not known).
+    pub current: Money,
+    pub prior: Option<Money>,
+    /// The year compared with (`2023`).
+    pub prior_year: i32,
+    /// The user's reason (`[narrative.reasons]`), without a closing full stop.
+    pub reason: Option<String>,
+    /// Where that reason is written, for rule W501 (`total`, or a 项 code).
+    pub reason_key: Option<String>,
+}
+
+impl ChangeFact {
+    pub fn new(
+        change: Change,
+        current: Money,
+        prior: Option<Money>,
+        prior_year: i32,
+        reason_key: Option<&str>,
+        reason: Option<&String>,
+    ) -> ChangeFact {
+        ChangeFact {
+            kind: change.kind(),
+            direction: change.direction(),
+            moved: change.direction().is_some(),
+            amount: Money::from_wan(change.amount()),
+            rate: change.rate().map(|r| r.to_string()),
+            current,
+            prior,
+            prior_year,
+            reason: reason.cloned(),
+            reason_key: reason_key.map(str::to_string),
         }
     }
 }
@@ -130,89 +149,63 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
-    fn words(current: &str, prior: Option<&str>) -> String {
-        Change::between(d(current), prior.map(d), 1).compared("收、支总计", "2023年度", true)
+    fn fact(current: &str, prior: Option<&str>) -> ChangeFact {
+        let change = Change::between(d(current), prior.map(d), 1);
+        ChangeFact::new(
+            change,
+            Money::from_wan(d(current)),
+            prior.map(|p| Money::from_wan(d(p))),
+            2023,
+            Some("total"),
+            None,
+        )
     }
 
     #[test]
-    fn up() {
-        assert_eq!(
-            words("150.79", Some("123.55")),
-            "与2023年度相比，收、支总计增加27.24万元，增长22.0%"
-        );
-    }
-
-    #[test]
-    fn down_with_thousands_separators() {
-        assert_eq!(
-            words("1463.06", Some("4345.99")),
-            "与2023年度相比，收、支总计减少2,882.93万元，下降66.3%"
-        );
+    fn up_and_down_carry_amount_and_rate() {
+        let up = fact("150.79", Some("123.55"));
+        assert_eq!((up.kind, up.direction, up.moved), ("up", Some("up"), true));
+        assert_eq!(up.amount, Money::from_wan(d("27.24")));
+        assert_eq!(up.rate.as_deref(), Some("22.0%"));
+        let down = fact("1463.06", Some("4345.99"));
+        assert_eq!((down.kind, down.direction), ("down", Some("down")));
+        assert_eq!(down.amount, Money::from_wan(d("2882.93")));
+        assert_eq!(down.rate.as_deref(), Some("66.3%"));
         // Down to nothing is a 100% fall.
-        assert_eq!(
-            words("0", Some("12.00")),
-            "与2023年度相比，收、支总计减少12.00万元，下降100%"
-        );
+        assert_eq!(fact("0", Some("12.00")).rate.as_deref(), Some("100%"));
     }
 
     #[test]
-    fn equal() {
-        assert_eq!(
-            words("12.40", Some("12.40")),
-            "与2023年度相比，收、支总计持平"
-        );
-        assert_eq!(
-            Change::between(d("12.40"), Some(d("12.40")), 1).against_last_year(false),
-            "与上年相比无增减变化"
-        );
-        assert!(!Change::Equal.has_reason());
+    fn level_figures_have_no_direction() {
+        let equal = fact("12.40", Some("12.40"));
+        assert_eq!((equal.kind, equal.moved), ("equal", false));
+        assert!(equal.rate.is_none());
+        let both = fact("0", Some("0.00"));
+        assert_eq!((both.kind, both.moved), ("both_zero", false));
     }
 
     #[test]
-    fn zero_base_states_no_rate() {
-        let c = Change::between(d("0.35"), Some(d("0")), 1);
-        assert_eq!(c, Change::ZeroBase { amount: d("0.35") });
-        let text = c.compared("收、支总计", "2023年度", false);
+    fn zero_base_moves_up_without_a_rate() {
+        let z = fact("0.35", Some("0"));
         assert_eq!(
-            text,
-            "与2023年度相比，收、支总计增加0.35万元（2023年度为0，无可比增长率）"
+            (z.kind, z.direction, z.moved),
+            ("zero_base", Some("up"), true)
         );
-        assert!(!text.contains('%'));
-        assert_eq!(c.against_last_year(false), "较上年增加0.35万元");
-        assert!(c.has_reason());
+        assert_eq!(z.amount, Money::from_wan(d("0.35")));
+        assert!(z.rate.is_none());
     }
 
     #[test]
-    fn both_zero() {
-        let c = Change::between(d("0"), Some(d("0.00")), 1);
-        assert_eq!(c, Change::BothZero);
-        assert_eq!(
-            c.compared("收、支总计", "2023年度", false),
-            "与2023年度相比，收、支总计持平，均为0万元"
-        );
-        assert!(!c.has_reason());
-    }
-
-    #[test]
-    fn unknown_prior() {
-        assert_eq!(words("150.79", None), "无上年可比数据");
-        assert_eq!(
-            Change::between(d("1"), None, 1).against_accounts("2023年度", false),
-            "无上年可比数据"
-        );
+    fn unknown_prior_states_nothing() {
+        let u = fact("150.79", None);
+        assert_eq!((u.kind, u.moved), ("unknown", false));
+        assert!(u.prior.is_none());
     }
 
     #[test]
     fn rate_rounds_half_up_at_x5() {
         // 100.25 vs 100: +0.25% → 0.3% at one decimal (a tie, rounded up).
-        assert_eq!(
-            words("100.25", Some("100")),
-            "与2023年度相比，收、支总计增加0.25万元，增长0.3%"
-        );
-        // 99.75 vs 100: −0.25% → 下降0.3%.
-        assert_eq!(
-            words("99.75", Some("100")),
-            "与2023年度相比，收、支总计减少0.25万元，下降0.3%"
-        );
+        assert_eq!(fact("100.25", Some("100")).rate.as_deref(), Some("0.3%"));
+        assert_eq!(fact("99.75", Some("100")).rate.as_deref(), Some("0.3%"));
     }
 }

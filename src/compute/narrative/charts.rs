@@ -1,14 +1,20 @@
-//! The data of the charts 图1–图4, ready to draw: labels and values as printed text,
-//! bar heights and slice angles computed here in Decimal. The Typst side
+//! The geometry of the charts 图1–图4, ready to draw: values as printed text, bar
+//! heights and slice angles computed here in Decimal. Captions, labels and the alt text
+//! are the edition's words (see `narrative::chart_block`); the Typst side
 //! (`templates/lib/charts.typ`) only draws what it is given.
 
-use super::write::amount_text;
-use crate::compute::percent::Percent;
-use crate::money::round_half_up;
+use crate::money::{group_thousands, round_half_up};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-const UNIT: &str = "单位：万元";
+/// A printed 万元 figure on a chart: `150.79`, `1,463.06`; zero is `0`.
+fn amount_text(printed: Decimal, sep: bool) -> String {
+    if printed.is_zero() {
+        "0".to_string()
+    } else {
+        group_thousands(printed, sep)
+    }
+}
 
 /// Grouped bars: one group per year, one bar per series.
 #[derive(Debug, Clone, Serialize)]
@@ -57,10 +63,11 @@ pub struct Slice {
     pub end: String,
 }
 
-/// `groups`: (label, one printed figure per series).
+/// `groups`: (label, one printed figure per series). The alt text is left to fill.
 pub fn bars(
-    caption: &str,
-    series: &[&str],
+    caption: String,
+    unit: String,
+    series: Vec<String>,
     groups: Vec<(String, Vec<Decimal>)>,
     sep: bool,
 ) -> BarChart {
@@ -69,23 +76,11 @@ pub fn bars(
         .flat_map(|(_, v)| v.iter().copied())
         .max()
         .unwrap_or_default();
-    let alt = groups
-        .iter()
-        .map(|(label, values)| {
-            let bars: Vec<String> = series
-                .iter()
-                .zip(values)
-                .map(|(name, v)| format!("{name}{}万元", amount_text(*v, sep)))
-                .collect();
-            format!("{label}{}", bars.join("，"))
-        })
-        .collect::<Vec<_>>()
-        .join("；");
     BarChart {
-        alt: format!("{caption}：{alt}。"),
-        caption: caption.to_string(),
-        unit: UNIT.to_string(),
-        series: series.iter().map(|s| s.to_string()).collect(),
+        alt: String::new(),
+        caption,
+        unit,
+        series,
         groups: groups
             .into_iter()
             .map(|(label, values)| BarGroup {
@@ -107,12 +102,14 @@ pub fn bars(
 }
 
 /// `parts`: (label, printed figure, its share as printed in the text). Parts of zero
-/// are left out; when nothing is left, the chart carries `empty_note`.
+/// are left out; when nothing is left, the chart carries `empty_note`. The alt text is
+/// left to fill.
 pub fn pie(
-    caption: &str,
-    parts: Vec<(String, Decimal, Option<Percent>)>,
+    caption: String,
+    unit: String,
+    parts: Vec<(String, Decimal, Option<String>)>,
     sep: bool,
-    empty_note: &str,
+    empty_note: String,
 ) -> PieChart {
     let parts: Vec<_> = parts.into_iter().filter(|(_, v, _)| !v.is_zero()).collect();
     let sum: Decimal = parts.iter().map(|(_, v, _)| *v).sum();
@@ -125,25 +122,16 @@ pub fn pie(
         slices.push(Slice {
             label,
             value: amount_text(value, sep),
-            percent: share.map(|p| p.to_string()).unwrap_or_default(),
+            percent: share.unwrap_or_default(),
             start,
             end: angle(before),
         });
     }
-    let alt = if slices.is_empty() {
-        empty_note.to_string()
-    } else {
-        slices
-            .iter()
-            .map(|s| format!("{}{}万元，占{}", s.label, s.value, s.percent))
-            .collect::<Vec<_>>()
-            .join("；")
-    };
     PieChart {
-        alt: format!("{caption}：{alt}。"),
-        caption: caption.to_string(),
-        unit: UNIT.to_string(),
-        note: slices.is_empty().then(|| empty_note.to_string()),
+        alt: String::new(),
+        caption,
+        unit,
+        note: slices.is_empty().then_some(empty_note),
         slices,
     }
 }
@@ -160,8 +148,9 @@ mod tests {
     #[test]
     fn bars_scale_to_the_tallest_and_survive_a_zero_year() {
         let c = bars(
-            "x",
-            &["收入总计", "支出总计"],
+            "x".into(),
+            "单位：万元".into(),
+            vec!["收入总计".into(), "支出总计".into()],
             vec![
                 ("2023年度".into(), vec![d("0"), d("0")]),
                 ("2024年度".into(), vec![d("150.79"), d("75.395")]),
@@ -175,22 +164,29 @@ mod tests {
             .collect();
         assert_eq!(ratios, ["0.0000", "0.0000", "1.0000", "0.5000"]);
         assert_eq!(c.groups[0].bars[0].value, "0");
-        let all_zero = bars("x", &["a"], vec![("2024年度".into(), vec![d("0")])], false);
+        let all_zero = bars(
+            "x".into(),
+            String::new(),
+            vec!["a".into()],
+            vec![("2024年度".into(), vec![d("0")])],
+            false,
+        );
         assert_eq!(all_zero.groups[0].bars[0].ratio, "0");
     }
 
     #[test]
     fn pie_angles_follow_the_printed_parts() {
-        let share = |s: &str| Percent::of(d(s), d("100"), 1);
+        let share = |s: &str| Some(s.to_string());
         let c = pie(
-            "x",
+            "x".into(),
+            String::new(),
             vec![
-                ("基本支出".into(), d("150.65"), share("99.9")),
-                ("项目支出".into(), d("0.15"), share("0.1")),
+                ("基本支出".into(), d("150.65"), share("99.9%")),
+                ("项目支出".into(), d("0.15"), share("0.1%")),
                 ("经营支出".into(), d("0"), None),
             ],
             false,
-            "无",
+            "无".into(),
         );
         assert_eq!(c.slices.len(), 2);
         assert_eq!(
@@ -201,10 +197,11 @@ mod tests {
         assert_eq!(c.slices[1].percent, "0.1%");
         assert!(c.note.is_none());
         let single = pie(
-            "x",
-            vec![("财政拨款收入".into(), d("852.68"), share("100"))],
+            "x".into(),
+            String::new(),
+            vec![("财政拨款收入".into(), d("852.68"), share("100%"))],
             false,
-            "无",
+            "无".into(),
         );
         assert_eq!(
             (
@@ -213,7 +210,13 @@ mod tests {
             ),
             ("0.00", "360.00")
         );
-        let none = pie("x", vec![("a".into(), d("0"), None)], false, "本年无收入");
+        let none = pie(
+            "x".into(),
+            String::new(),
+            vec![("a".into(), d("0"), None)],
+            false,
+            "本年无收入".into(),
+        );
         assert_eq!(none.note.as_deref(), Some("本年无收入"));
     }
 }

@@ -46,14 +46,27 @@ pub struct Prior {
     pub sangong: Option<SangongLine>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PercentOverrides {
-    pub change: Option<u32>,
-    pub share: Option<u32>,
-    pub class_share: Option<u32>,
-    pub completion: Option<u32>,
-    pub item_completion: Option<u32>,
+impl Prior {
+    /// A figure by its `[previous]` name (`edition::narrative::PRIOR_FIGURES`):
+    /// `Some(None)` when not known, `None` for a name that is no such figure.
+    pub fn get(&self, name: &str) -> Option<Option<Money>> {
+        Some(match name {
+            "total" => self.total,
+            "income" => self.income,
+            "spending" => self.spending,
+            "fiscal_total" => self.fiscal_total,
+            "general_income" => self.general_income,
+            "fund_income" => self.fund_income,
+            "capital_income" => self.capital_income,
+            "general_spending" => self.general_spending,
+            "operating_costs" => self.operating_costs,
+            _ => return None,
+        })
+    }
 }
+
+/// The input's `[narrative.percent]`.
+pub type PercentOverrides = crate::edition::narrative::PrecisionPatch;
 
 macro_rules! reasons {
     ($($field:ident),* $(,)?) => {
@@ -70,6 +83,11 @@ macro_rules! reasons {
                     $(stringify!($field) => self.$field.as_ref(),)*
                     _ => None,
                 }
+            }
+
+            /// Whether `key` names a reason the input can give.
+            pub fn is_key(key: &str) -> bool {
+                [$(stringify!($field)),*].contains(&key)
             }
         }
 
@@ -111,7 +129,7 @@ pub struct MainProject {
     pub outcome: Option<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct SangongDetails {
     pub abroad_groups: Option<u32>,
     pub abroad_persons: Option<u32>,
@@ -366,19 +384,15 @@ pub fn resolve(
 fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
     let unit = match &t.amount_unit {
         None => c.unit,
-        Some(u) => match u.get_ref().trim() {
-            "元" => AmountUnit::Yuan,
-            "万元" => AmountUnit::Wan,
-            other => {
-                c.error(
-                    "E0252",
-                    format!("不认识的金额单位“{other}”，应为“元”或“万元”"),
-                    "previous.amount_unit",
-                    u.span(),
-                );
-                c.unit
-            }
-        },
+        Some(u) => AmountUnit::parse(u.get_ref()).unwrap_or_else(|| {
+            c.error(
+                "E0252",
+                format!("不认识的金额单位“{}”，应为“元”或“万元”", u.get_ref().trim()),
+                "previous.amount_unit",
+                u.span(),
+            );
+            c.unit
+        }),
     };
     let mut m = |value: &Option<Spanned<Amount>>, field: &str| {
         value
@@ -439,14 +453,14 @@ fn prior_from_file(
         Err(f) => return failed(c, f.diagnostics, "文件有错误"),
     };
     let year = *loaded.input.unit.year.get_ref();
-    if facts.unit.year != year - 1 {
+    if facts.unit.year != year.saturating_sub(1) {
         c.error(
             "E0251",
             format!(
                 "上年文件 {} 是 {} 年度的，本文件是 {year} 年度，上年应为 {} 年度",
                 path.display(),
                 facts.unit.year,
-                year - 1
+                year.saturating_sub(1)
             ),
             "previous",
             span,

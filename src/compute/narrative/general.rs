@@ -1,268 +1,274 @@
-//! 五 一般公共预算财政拨款支出 (total, structure by 类, 年初预算 against 决算 by 项) and
-//! 六 基本支出 (人员经费 and 公用经费 with the 经济分类 lines actually used).
+//! `general`: 一般公共预算财政拨款支出 — the total against last year, its structure by
+//! 类, and 年初预算 against 决算 overall and for every 项; `basic`: 基本支出 split into
+//! 人员经费 and 公用经费 with the 经济分类 lines actually used.
 
-use super::write::{join_and, Ctx, Writer};
+use super::change::ChangeFact;
+use super::ctx::Ctx;
+use super::Built;
 use crate::compute::resolve::Item;
-use crate::edition::narrative::ItemGrouping;
+use crate::compute::EconomicSpending;
+use crate::edition::narrative::SectionSpec;
 use crate::money::Money;
+use serde::Serialize;
 use std::cmp::Ordering;
 
-/// 五、一般公共预算财政拨款支出决算情况说明.
-pub fn general(c: &Ctx, w: &mut Writer) {
+#[derive(Serialize)]
+struct GeneralFacts {
+    /// Nothing spent, nothing budgeted, nothing last year: the edition's `empty`.
+    empty: bool,
+    /// 一般公共预算财政拨款支出.
+    spent: Money,
+    /// Its share of 本年支出合计 (`share` precision); null when that is zero.
+    share: Option<String>,
+    /// Against last year's (`prior`, explained by `reason`).
+    change: Option<ChangeFact>,
+    /// The 类 that spent, in code order.
+    classes: Vec<Class>,
+    /// Σ 年初预算 of the items.
+    budget: Money,
+    /// 决算 against 年初预算, explained by the reason `budget`.
+    against_budget: Deviation,
+    /// 基本支出 and 项目支出 of 一般公共预算.
+    basic: Money,
+    project: Money,
+    /// The user's main projects (`[[narrative.projects]]`).
+    projects: Vec<Project>,
+    /// Every 项 with a budget or spending, in code order, and the same grouped by 类.
+    items: Vec<ItemFact>,
+    item_classes: Vec<ItemClass>,
+}
+
+#[derive(Serialize)]
+struct Class {
+    code: String,
+    name: String,
+    amount: Money,
+    /// Share of the classes' sum (`class_share` precision, the edition's rounding).
+    share: Option<String>,
+    /// The user's words for what it was used for (`[narrative.class_uses]`).
+    uses: Option<String>,
+    /// Without them: the 款 and the 项 under it that spent money.
+    sections: Vec<String>,
+    leaves: Vec<String>,
+}
+
+/// 决算 against 年初预算, on the printed figures.
+#[derive(Clone, Serialize)]
+struct Deviation {
+    /// `more`, `less` or `equal`; null when both print as zero.
+    versus: Option<&'static str>,
+    /// 完成年初预算的 x%; null when the budget prints as zero.
+    completion: Option<String>,
+    /// The user's reason for a difference, and where it is written (rule W501).
+    reason: Option<String>,
+    reason_key: String,
+}
+
+#[derive(Serialize)]
+struct Project {
+    name: String,
+    amount: Money,
+    outcome: Option<String>,
+}
+
+#[derive(Clone, Serialize)]
+struct ItemFact {
+    code: String,
+    /// The names of its 类, 款 and 项.
+    class: String,
+    section: String,
+    name: String,
+    budget: Money,
+    spent: Money,
+    against_budget: Deviation,
+}
+
+#[derive(Serialize)]
+struct ItemClass {
+    code: String,
+    name: String,
+    items: Vec<ItemFact>,
+}
+
+pub fn general(c: &Ctx, spec: &SectionSpec) -> Built {
     let t = c.totals;
     let spent = t.general_spending;
     let budget: Money = c.facts.items.iter().map(|i| i.figures.budget).sum();
-    let prior_zero = c.n.prior.general_spending.is_none_or(|m| c.p(m).is_zero());
-    if c.p(spent).is_zero() && c.p(budget).is_zero() && prior_zero {
-        w.empty();
-        return;
-    }
-
-    w.part();
-    let change = c.change(spent, c.n.prior.general_spending);
-    let share = c
-        .pct(spent, t.spending_total, c.precision.share)
-        .map(|p| format!("，占本年支出合计的{p}"))
-        .unwrap_or_default();
-    w.par(format!(
-        "{}一般公共预算财政拨款支出{}万元{share}。{}{}。",
-        c.this_year(),
-        c.wan(spent),
-        change.compared("一般公共预算财政拨款支出", &c.last_year(), c.sep()),
-        c.because(
-            &change,
-            "general_spending",
-            &change.compared("一般公共预算财政拨款支出", &c.last_year(), c.sep())
-        ),
-    ));
-
-    w.part();
-    structure(c, w);
-
-    w.part();
-    budget_against_accounts(c, w, budget);
-}
-
-/// （二）: each 类's amount, share and what it was used for.
-fn structure(c: &Ctx, w: &mut Writer) {
-    let items = general_items(c);
-    let mut classes: Vec<(&str, Money)> = Vec::new();
-    for item in &items {
-        let class = &item.code[..3];
-        match classes.last_mut() {
-            Some((code, sum)) if *code == class => *sum += item.figures.general_spending,
-            _ => classes.push((class, item.figures.general_spending)),
-        }
-    }
-    classes.retain(|(_, m)| !c.p(*m).is_zero());
-    w.par(format!(
-        "{}一般公共预算财政拨款支出{}万元，主要用于以下方面：",
-        c.this_year(),
-        c.wan(c.totals.general_spending)
-    ));
-    let amounts: Vec<Money> = classes.iter().map(|(_, m)| *m).collect();
-    let shares = c.shares(&amounts, c.precision.class_share);
-    for (i, ((code, amount), share)) in classes.iter().zip(shares).enumerate() {
-        let share = share.map(|s| format!("，占{s}")).unwrap_or_default();
-        let uses =
-            c.n.class_uses
-                .get(*code)
-                .cloned()
-                .unwrap_or_else(|| derived_uses(c, code, &items));
-        w.par(format!(
-            "{}.{}类支出{}万元{share}。主要是用于{uses}。",
-            i + 1,
-            name(c, code),
-            c.wan(*amount),
-        ));
-    }
-}
-
-/// Without the user's words: the class's 款 and the 项 under them that spent money —
-/// `网信事务，包括信息安全事务、事业运行和其他网信事务支出`.
-fn derived_uses(c: &Ctx, class: &str, items: &[&Item]) -> String {
-    let mut sections: Vec<String> = Vec::new();
-    let mut leaves: Vec<String> = Vec::new();
-    for item in items.iter().filter(|i| i.code.starts_with(class)) {
-        let section = name(c, &item.code[..5]);
-        if !sections.contains(&section) {
-            sections.push(section);
-        }
-        leaves.push(name(c, &item.code));
-    }
-    format!("{}，包括{}", sections.join("、"), join_and(&leaves))
-}
-
-/// （三）: 年初预算 against 决算, overall and for every 项, with the main projects.
-fn budget_against_accounts(c: &Ctx, w: &mut Writer, budget: Money) {
-    let t = c.totals;
-    let spent = t.general_spending;
-    let mut first = format!(
-        "{}一般公共预算财政拨款支出年初预算为{}万元，支出决算为{}万元",
-        c.this_year(),
-        c.wan(budget),
-        c.wan(spent)
-    );
-    if let Some(p) = c.pct(spent, budget, c.precision.completion) {
-        first.push_str(&format!("，完成年初预算的{p}"));
-    }
-    if let Some(word) = comparison(c, spent, budget).filter(|w| *w != "等于") {
-        match c.reason("budget") {
-            Some(reason) => {
-                first.push_str(&format!("，支出决算数{word}年初预算数的主要原因是{reason}"))
-            }
-            None => c.unexplained(
-                "budget",
-                &format!("一般公共预算财政拨款支出决算数{word}年初预算数"),
-            ),
-        }
-    }
-    first.push_str(&format!(
-        "。其中：基本支出{}万元，项目支出{}万元。",
-        c.wan(t.general_basic),
-        c.wan(t.general_project)
-    ));
-    if !c.n.projects.is_empty() {
-        let listed: Vec<String> =
-            c.n.projects
-                .iter()
-                .map(|p| {
-                    let outcome = p
-                        .outcome
-                        .as_ref()
-                        .map(|o| format!("，主要成效是{o}"))
-                        .unwrap_or_default();
-                    format!("{}{}万元{outcome}", p.name, c.wan(p.amount))
-                })
-                .collect();
-        first.push_str(&format!("项目支出主要用于{}。", listed.join("；")));
-    }
-    w.par(first);
-
-    let items: Vec<&Item> = c
+    let prior = c.prior(spec.prior());
+    let prior_zero = prior.is_none_or(|m| c.p(m).is_zero());
+    let empty = c.p(spent).is_zero() && c.p(budget).is_zero() && prior_zero;
+    let change = spec
+        .prior
+        .as_ref()
+        .map(|_| c.change(spent, prior, spec.reason()));
+    let items: Vec<ItemFact> = c
         .facts
         .items
         .iter()
         .filter(|i| !c.p(i.figures.budget).is_zero() || !c.p(i.figures.general_spending).is_zero())
+        .map(|i| item(c, i))
         .collect();
-    match c.layout.item_grouping {
-        ItemGrouping::Flat => {
-            for (i, item) in items.iter().enumerate() {
-                w.par(format!("{}.{}", i + 1, item_text(c, item)));
-            }
-        }
-        ItemGrouping::Class => {
-            let mut class = "";
-            let (mut ci, mut k) = (0, 0);
-            for item in &items {
-                if &item.code[..3] != class {
-                    class = &item.code[..3];
-                    ci += 1;
-                    k = 0;
-                    w.par(format!("{ci}.{}具体包括：", name(c, class)));
-                }
-                k += 1;
-                w.par(format!("（{k}）{}", item_text(c, item)));
-            }
+    let mut item_classes: Vec<ItemClass> = Vec::new();
+    for i in &items {
+        let code = &i.code[..3];
+        match item_classes.last_mut() {
+            Some(class) if class.code == code => class.items.push(i.clone()),
+            _ => item_classes.push(ItemClass {
+                code: code.to_string(),
+                name: c.function_name(code),
+                items: vec![i.clone()],
+            }),
         }
     }
-}
-
-/// `一般公共服务支出（类）网信事务（款）事业运行（项）。年初预算为…`
-fn item_text(c: &Ctx, item: &Item) -> String {
-    let code = &item.code;
-    let budget = item.figures.budget;
-    let spent = item.figures.general_spending;
-    let mut s = format!(
-        "{}（类）{}（款）{}（项）。年初预算为{}万元，支出决算为{}万元",
-        name(c, &code[..3]),
-        name(c, &code[..5]),
-        name(c, code),
-        c.wan(budget),
-        c.wan(spent)
-    );
-    if let Some(p) = c.pct(spent, budget, c.precision.item_completion) {
-        s.push_str(&format!("，完成年初预算的{p}"));
-    }
-    if let Some(word) = comparison(c, spent, budget) {
-        s.push_str(&format!("，支出决算数{word}年初预算数"));
-        let reason =
-            c.n.item_notes
-                .get(code)
-                .and_then(|n| n.budget_reason.as_ref());
-        match (word == "等于", reason) {
-            (false, Some(r)) => s.push_str(&format!("的主要原因是{r}")),
-            (false, None) => c.unexplained(
-                code,
-                &format!("{}（项）支出决算数{word}年初预算数", name(c, code)),
-            ),
-            _ => {}
-        }
-    }
-    s.push('。');
-    s
-}
-
-/// `大于`, `小于` or `等于`, comparing the printed figures; `None` when both are zero.
-fn comparison(c: &Ctx, spent: Money, budget: Money) -> Option<&'static str> {
-    let (s, b) = (c.p(spent), c.p(budget));
-    if s.is_zero() && b.is_zero() {
-        return None;
-    }
-    Some(match s.cmp(&b) {
-        Ordering::Greater => "大于",
-        Ordering::Less => "小于",
-        Ordering::Equal => "等于",
+    Built::of(GeneralFacts {
+        empty,
+        spent,
+        share: c.pct(spent, t.spending_total, c.precision.share),
+        change,
+        classes: classes(c),
+        budget,
+        against_budget: deviation(c, spent, budget, c.precision.completion, "budget"),
+        basic: t.general_basic,
+        project: t.general_project,
+        projects: c
+            .n
+            .projects
+            .iter()
+            .map(|p| Project {
+                name: p.name.clone(),
+                amount: p.amount,
+                outcome: p.outcome.clone(),
+            })
+            .collect(),
+        items,
+        item_classes,
     })
 }
 
-/// 六、一般公共预算财政拨款基本支出决算情况说明.
-pub fn basic(c: &Ctx, w: &mut Writer) {
-    let basic = c.totals.general_basic;
-    if c.p(basic).is_zero() {
-        w.empty();
-        return;
-    }
-    w.par(format!(
-        "{}一般公共预算财政拨款基本支出{}万元，其中：",
-        c.this_year(),
-        c.wan(basic)
-    ));
-    let rows = &c.economic.rows;
-    let used = |columns: &[usize]| -> Vec<String> {
-        columns
-            .iter()
-            .flat_map(|&col| rows.iter().filter_map(move |r| r[col].as_ref()))
-            .filter(|l| !l.is_class && !l.amount.is_zero())
-            .map(|l| l.name.clone())
-            .collect()
-    };
-    for (label, total, names) in [
-        ("人员经费", c.economic.personnel_total, used(&[0])),
-        ("公用经费", c.economic.public_total, used(&[1, 2])),
-    ] {
-        let listed = if names.is_empty() {
-            String::new()
-        } else {
-            format!("，主要包括：{}", names.join("、"))
-        };
-        w.par(format!("{label}{}万元{listed}。", c.wan(total)));
+fn item(c: &Ctx, i: &Item) -> ItemFact {
+    let code = &i.code;
+    let (budget, spent) = (i.figures.budget, i.figures.general_spending);
+    ItemFact {
+        code: code.clone(),
+        class: c.function_name(&code[..3]),
+        section: c.function_name(&code[..5]),
+        name: c.function_name(code),
+        budget,
+        spent,
+        against_budget: deviation(c, spent, budget, c.precision.item_completion, code),
     }
 }
 
-/// The items that spent 一般公共预算 money, in code order.
-fn general_items<'a>(c: &Ctx<'a>) -> Vec<&'a Item> {
-    c.facts
+fn deviation(c: &Ctx, spent: Money, budget: Money, dp: u32, key: &str) -> Deviation {
+    let (s, b) = (c.p(spent), c.p(budget));
+    let versus = (!s.is_zero() || !b.is_zero()).then(|| match s.cmp(&b) {
+        Ordering::Greater => "more",
+        Ordering::Less => "less",
+        Ordering::Equal => "equal",
+    });
+    let reason = if key.chars().all(|ch| ch.is_ascii_digit()) {
+        c.n.item_notes
+            .get(key)
+            .and_then(|n| n.budget_reason.clone())
+    } else {
+        c.reason(key).cloned()
+    };
+    Deviation {
+        versus,
+        completion: c.pct(spent, budget, dp),
+        reason,
+        reason_key: key.to_string(),
+    }
+}
+
+/// Each 类 that spent (printed), with its share and what it was used for.
+fn classes(c: &Ctx) -> Vec<Class> {
+    let items: Vec<&Item> = c
+        .facts
         .items
         .iter()
         .filter(|i| !i.figures.general_spending.is_zero())
+        .collect();
+    let mut sums: Vec<(&str, Money)> = Vec::new();
+    for item in &items {
+        let class = &item.code[..3];
+        match sums.last_mut() {
+            Some((code, sum)) if *code == class => *sum += item.figures.general_spending,
+            _ => sums.push((class, item.figures.general_spending)),
+        }
+    }
+    sums.retain(|(_, m)| !c.p(*m).is_zero());
+    let amounts: Vec<Money> = sums.iter().map(|(_, m)| *m).collect();
+    let shares = c.shares(&amounts, c.precision.class_share);
+    sums.iter()
+        .zip(shares)
+        .map(|((code, amount), share)| {
+            let mut sections: Vec<String> = Vec::new();
+            let mut leaves = Vec::new();
+            for item in items.iter().filter(|i| i.code.starts_with(code)) {
+                let section = c.function_name(&item.code[..5]);
+                if !sections.contains(&section) {
+                    sections.push(section);
+                }
+                leaves.push(c.function_name(&item.code));
+            }
+            Class {
+                code: code.to_string(),
+                name: c.function_name(code),
+                amount: *amount,
+                share: share.map(|s| s.to_string()),
+                uses: c.n.class_uses.get(*code).cloned(),
+                sections,
+                leaves,
+            }
+        })
         .collect()
 }
 
-fn name(c: &Ctx, code: &str) -> String {
-    c.facts
-        .function_names
-        .get(code)
-        .cloned()
-        .unwrap_or_default()
+#[derive(Serialize)]
+struct BasicFacts {
+    /// 一般公共预算财政拨款基本支出 prints as zero: the edition's `empty`.
+    empty: bool,
+    basic: Money,
+    /// 人员经费 and 公用经费 with the 经济分类 lines that spent, in table order.
+    personnel: Group,
+    public: Group,
+}
+
+#[derive(Serialize)]
+struct Group {
+    total: Money,
+    names: Vec<String>,
+}
+
+pub fn basic(c: &Ctx, _: &SectionSpec) -> Built {
+    let basic = c.totals.general_basic;
+    let (personnel, public) = economic_groups(c.economic);
+    Built::of(BasicFacts {
+        empty: c.p(basic).is_zero(),
+        basic,
+        personnel,
+        public,
+    })
+}
+
+/// 人员经费 and 公用经费: their totals and the 款 lines with money.
+fn economic_groups(e: &EconomicSpending) -> (Group, Group) {
+    let used = |lines: &[crate::tables::EconomicLine]| -> Vec<String> {
+        lines
+            .iter()
+            .filter(|l| !l.amount.is_zero())
+            .map(|l| l.name.clone())
+            .collect()
+    };
+    (
+        Group {
+            total: e.personnel_total,
+            names: used(&e.personnel),
+        },
+        Group {
+            total: e.public_total,
+            names: used(&e.public),
+        },
+    )
 }

@@ -1,232 +1,259 @@
-//! 十 机关运行经费, 十一 政府采购, 十二 国有资产占用, 十三 预算绩效: facts the tables
-//! do not hold, given in `[narrative]`, with their shares computed here.
+//! `operating_costs` (机关运行经费), `procurement` (政府采购), `assets` (国有资产占用)
+//! and `performance` (预算绩效): facts the tables do not hold, given in `[narrative]`,
+//! with their shares and rates computed here.
 
-use super::write::{Ctx, Writer};
+use super::change::ChangeFact;
+use super::ctx::Ctx;
+use super::Built;
 use crate::compute::resolve::paragraphs;
+use crate::edition::narrative::SectionSpec;
 use crate::money::Money;
+use serde::Serialize;
 
-/// 机关运行经费支出.
-pub fn operating_costs(c: &Ctx, w: &mut Writer) {
-    let Some(o) = &c.n.operating_costs else {
-        w.empty();
-        return;
-    };
-    let prior = c.n.prior.operating_costs;
-    let prior_zero = prior.is_none_or(|m| c.p(m).is_zero());
-    if c.p(o.amount).is_zero() && o.note.is_none() && prior_zero {
-        w.empty();
-        return;
-    }
-    let note = o
-        .note
-        .as_ref()
-        .map(|n| format!("，{n}"))
-        .unwrap_or_default();
-    let mut s = format!(
-        "{}{}机关运行经费支出{}万元{note}。",
-        c.this_year(),
-        c.facts.unit.name,
-        c.wan(o.amount)
-    );
-    if prior.is_some() {
-        let change = c.change(o.amount, prior);
-        s.push_str(&format!(
-            "{}{}。",
-            change.compared("机关运行经费", &c.last_year(), c.sep()),
-            c.because(
-                &change,
-                "operating_costs",
-                &change.compared("机关运行经费", &c.last_year(), c.sep())
-            )
-        ));
-    }
-    w.par(s);
+#[derive(Serialize)]
+struct OperatingCostsFacts {
+    /// Not given, or nothing to say: the edition's `empty`.
+    empty: bool,
+    amount: Money,
+    /// The user's note (`本单位为非参公管理的事业单位`).
+    note: Option<String>,
+    /// Against last year's (`prior`, reason `reason`); null when last year's is not
+    /// given.
+    change: Option<ChangeFact>,
 }
 
-/// 政府采购支出, with the shares awarded to 中小企业 and 小微企业.
-pub fn procurement(c: &Ctx, w: &mut Writer) {
+pub fn operating_costs(c: &Ctx, spec: &SectionSpec) -> Built {
+    let Some(o) = &c.n.operating_costs else {
+        return Built {
+            given: false,
+            ..Built::of(OperatingCostsFacts {
+                empty: true,
+                amount: Money::ZERO,
+                note: None,
+                change: None,
+            })
+        };
+    };
+    let prior = c.prior(spec.prior());
+    let prior_zero = prior.is_none_or(|m| c.p(m).is_zero());
+    Built::of(OperatingCostsFacts {
+        empty: c.p(o.amount).is_zero() && o.note.is_none() && prior_zero,
+        amount: o.amount,
+        note: o.note.clone(),
+        change: prior.map(|_| c.change(o.amount, prior, spec.reason())),
+    })
+}
+
+#[derive(Serialize, Default)]
+struct ProcurementFacts {
+    /// Not given, or a total that prints as zero: the edition's `empty`.
+    empty: bool,
+    total: Money,
+    goods: Money,
+    works: Money,
+    services: Money,
+    /// What went to 中小企业; null when those figures are not given.
+    sme: Option<Sme>,
+}
+
+#[derive(Serialize)]
+struct Sme {
+    total: Money,
+    /// Of the procurement total (`share` precision).
+    share: Option<String>,
+    /// 小微企业: given, and 中小企业's total prints as not zero.
+    small_micro: Option<Part>,
+    /// Per kind (`goods`, `works`, `services`) with spending: the share of that
+    /// kind's spending awarded to 中小企业.
+    kinds: Vec<Kind>,
+}
+
+#[derive(Serialize)]
+struct Part {
+    amount: Money,
+    share: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Kind {
+    key: &'static str,
+    share: Option<String>,
+}
+
+pub fn procurement(c: &Ctx, _: &SectionSpec) -> Built {
     let Some(p) = &c.n.procurement else {
-        w.empty();
-        return;
+        return Built {
+            given: false,
+            ..Built::of(ProcurementFacts {
+                empty: true,
+                ..Default::default()
+            })
+        };
     };
     let total = p.goods + p.works + p.services;
-    if c.p(total).is_zero() {
-        w.empty();
-        return;
-    }
-    let share = |part: Money, whole: Money| {
-        c.pct(part, whole, c.precision.share)
-            .map(|s| s.to_string())
-            .unwrap_or_default()
-    };
-    let mut s = format!(
-        "{}{}政府采购支出总额{}万元，其中：政府采购货物支出{}万元、政府采购工程支出{}万元、政府采购服务支出{}万元。",
-        c.this_year(),
-        c.facts.unit.name,
-        c.wan(total),
-        c.wan(p.goods),
-        c.wan(p.works),
-        c.wan(p.services)
-    );
-    if let Some(sme) = p.sme {
+    let share = |part: Money, whole: Money| c.pct(part, whole, c.precision.share);
+    let sme = p.sme.map(|sme| {
         let sme_total: Money = sme.iter().copied().sum();
-        s.push_str(&format!(
-            "授予中小企业合同金额{}万元，占政府采购支出总额的{}",
-            c.wan(sme_total),
-            share(sme_total, total)
-        ));
-        let mut details = Vec::new();
-        if let Some(small) = p.small_micro {
-            if !c.p(sme_total).is_zero() {
-                details.push(format!(
-                    "授予小微企业合同金额{}万元，占授予中小企业合同金额的{}",
-                    c.wan(small),
-                    share(small, sme_total)
-                ));
-            }
+        let small_micro = p
+            .small_micro
+            .filter(|_| !c.p(sme_total).is_zero())
+            .map(|amount| Part {
+                amount,
+                share: share(amount, sme_total),
+            });
+        let kinds = [
+            ("goods", p.goods),
+            ("works", p.works),
+            ("services", p.services),
+        ]
+        .into_iter()
+        .zip(sme)
+        .filter(|((_, spent), _)| !c.p(*spent).is_zero())
+        .map(|((key, spent), awarded)| Kind {
+            key,
+            share: share(awarded, spent),
+        })
+        .collect();
+        Sme {
+            total: sme_total,
+            share: share(sme_total, total),
+            small_micro,
+            kinds,
         }
-        for ((name, spent), awarded) in [("货物", p.goods), ("工程", p.works), ("服务", p.services)]
-            .into_iter()
-            .zip(sme)
-        {
-            if !c.p(spent).is_zero() {
-                details.push(format!(
-                    "{name}采购授予中小企业合同金额占{name}支出金额的{}",
-                    share(awarded, spent)
-                ));
-            }
-        }
-        if details.is_empty() {
-            s.push('。');
-        } else {
-            s.push_str(&format!("，其中：{}。", details.join("；")));
-        }
-    }
-    w.par(s);
+    });
+    Built::of(ProcurementFacts {
+        empty: c.p(total).is_zero(),
+        total,
+        goods: p.goods,
+        works: p.works,
+        services: p.services,
+        sme,
+    })
 }
 
-/// 国有资产占用: vehicles by category and equipment over 100万元.
-pub fn assets(c: &Ctx, w: &mut Writer) {
+#[derive(Serialize)]
+struct AssetsFacts {
+    /// Not given: the edition's `empty`.
+    empty: bool,
+    /// All vehicles, and each of the edition's categories with its count.
+    vehicles: u64,
+    categories: Vec<Category>,
+    /// Equipment above the edition's threshold.
+    equipment: u32,
+}
+
+#[derive(Serialize)]
+struct Category {
+    label: String,
+    count: u32,
+}
+
+pub fn assets(c: &Ctx, _: &SectionSpec) -> Built {
     let Some(a) = &c.n.assets else {
-        w.empty();
-        return;
+        return Built {
+            given: false,
+            ..Built::of(AssetsFacts {
+                empty: true,
+                vehicles: 0,
+                categories: Vec::new(),
+                equipment: 0,
+            })
+        };
     };
-    // u64: no count the user can write overflows the sum.
-    let vehicles: u64 = a.vehicles.values().map(|&n| u64::from(n)).sum();
-    let mut s = format!(
-        "截至{}年12月31日，{}共有车辆{vehicles}辆",
-        c.year(),
-        c.facts.unit.name
-    );
-    if vehicles > 0 {
-        let by_kind: Vec<String> = c
+    Built::of(AssetsFacts {
+        empty: false,
+        // u64: no count the user can write overflows the sum.
+        vehicles: a.vehicles.values().map(|&n| u64::from(n)).sum(),
+        categories: c
             .layout
             .vehicle_categories
             .iter()
-            .map(|k| {
-                let n = a.vehicles.get(k.key.as_str()).copied().unwrap_or(0);
-                format!("{}{n}辆", k.label)
+            .map(|k| Category {
+                label: k.label.clone(),
+                count: a.vehicles.get(k.key.as_str()).copied().unwrap_or(0),
             })
-            .collect();
-        s.push_str(&format!("，其中：{}", by_kind.join("、")));
-    }
-    s.push_str(&format!(
-        "；单价100万元（含）以上设备（不含车辆）{}台（套）。",
-        a.equipment
-    ));
-    w.par(s);
+            .collect(),
+        equipment: a.equipment,
+    })
 }
 
-/// 预算绩效情况说明.
-pub fn performance(c: &Ctx, w: &mut Writer) {
-    let Some(p) = &c.n.performance else {
-        w.empty();
-        return;
-    };
-    let we = &c.layout.we;
-    if let Some(text) = &p.not_evaluated {
-        for _ in 0..w.spec().parts.len().max(1) {
-            w.part();
-            for para in paragraphs(text) {
-                w.par(para);
-            }
-        }
-        return;
-    }
+#[derive(Serialize, Default)]
+struct PerformanceFacts {
+    /// Not given: the edition's `empty`.
+    empty: bool,
+    /// Why no self-evaluation took place, in paragraphs; null when one did.
+    not_evaluated: Option<Vec<String>>,
+    /// Projects evaluated and their money (given, or of the listed projects), and that
+    /// money's share of 一般公共预算 项目支出 (`share` precision).
+    count: u32,
+    funds: Money,
+    share: Option<String>,
+    summary: Option<String>,
+    /// The evaluation of the unit as a whole.
+    whole: Whole,
+    /// Each project's form: budget, spent, completion (`completion` precision).
+    projects: Vec<Project>,
+    /// How the results were used, in paragraphs.
+    application: Option<Vec<String>>,
+}
 
-    w.part();
-    let count = p.project_count.unwrap_or(p.projects.len() as u32);
+#[derive(Serialize, Default)]
+struct Whole {
+    /// A scope or funds was given.
+    evaluated: bool,
+    scope: Option<String>,
+    funds: Option<Money>,
+    summary: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Project {
+    name: Option<String>,
+    budget: Money,
+    spent: Money,
+    spent_note: Option<String>,
+    completion: Option<String>,
+    results: Option<String>,
+}
+
+pub fn performance(c: &Ctx, _: &SectionSpec) -> Built {
+    let Some(p) = &c.n.performance else {
+        return Built {
+            given: false,
+            ..Built::of(PerformanceFacts {
+                empty: true,
+                ..Default::default()
+            })
+        };
+    };
     let funds = p
         .project_funds
         .unwrap_or_else(|| p.projects.iter().map(|q| q.spent).sum());
-    let share = c
-        .pct(funds, c.totals.general_project, c.precision.share)
-        .map(|s| format!("，占一般公共预算项目支出总额的{s}"))
-        .unwrap_or_default();
-    w.par(format!(
-        "根据预算绩效管理要求，{we}组织对{}一般公共预算项目支出开展绩效自评，共涉及项目{count}个，资金{}万元{share}。{}",
-        c.this_year(),
-        c.wan(funds),
-        p.summary.clone().unwrap_or_default()
-    ));
-
-    w.part();
-    match (&p.unit_scope, p.unit_funds) {
-        (None, None) => w.par(format!("{we}未开展部门（单位）整体支出绩效自评。")),
-        (scope, funds) => {
-            let scope = scope.clone().unwrap_or_else(|| "部门（单位）".to_string());
-            let funds = funds
-                .map(|f| format!("，资金{}万元", c.wan(f)))
-                .unwrap_or_default();
-            let summary = p
-                .unit_summary
-                .as_ref()
-                .map(|s| format!("，{s}"))
-                .unwrap_or_default();
-            w.par(format!(
-                "{we}组织对{scope}开展整体支出绩效自评{funds}{summary}。"
-            ));
-        }
-    }
-
-    w.part();
-    w.par(format!(
-        "{we}在{}部门决算中反映的项目绩效自评结果共涉及{count}个项目。",
-        c.this_year()
-    ));
-    let numbered = p.projects.len() > 1;
-    for (i, q) in p.projects.iter().enumerate() {
-        let number = if numbered {
-            format!("{}.", i + 1)
-        } else {
-            String::new()
-        };
-        let name = q.name.clone().unwrap_or_else(|| "项目".to_string());
-        let note = q
-            .spent_note
-            .as_ref()
-            .map(|n| format!("（{n}）"))
-            .unwrap_or_default();
-        let completion = c
-            .pct(q.spent, q.budget, c.precision.completion)
-            .map(|s| format!("，完成预算的{s}"))
-            .unwrap_or_default();
-        let results = q
-            .results
-            .as_ref()
-            .map(|r| format!("主要产出和效益是：{r}。"))
-            .unwrap_or_default();
-        w.par(format!(
-            "{number}{name}绩效自评综述：项目全年预算数为{}万元，执行数为{}万元{note}{completion}。{results}",
-            c.wan(q.budget),
-            c.wan(q.spent)
-        ));
-    }
-
-    if let Some(text) = &p.application {
-        w.part();
-        for para in paragraphs(text) {
-            w.par(para);
-        }
-    }
+    Built::of(PerformanceFacts {
+        empty: false,
+        not_evaluated: p.not_evaluated.as_deref().map(paragraphs),
+        count: p.project_count.unwrap_or(p.projects.len() as u32),
+        funds,
+        share: c.pct(funds, c.totals.general_project, c.precision.share),
+        summary: p.summary.clone(),
+        whole: Whole {
+            evaluated: p.unit_scope.is_some() || p.unit_funds.is_some(),
+            scope: p.unit_scope.clone(),
+            funds: p.unit_funds,
+            summary: p.unit_summary.clone(),
+        },
+        projects: p
+            .projects
+            .iter()
+            .map(|q| Project {
+                name: q.name.clone(),
+                budget: q.budget,
+                spent: q.spent,
+                spent_note: q.spent_note.clone(),
+                completion: c.pct(q.spent, q.budget, c.precision.completion),
+                results: q.results.clone(),
+            })
+            .collect(),
+        application: p.application.as_deref().map(paragraphs),
+    })
 }

@@ -1,0 +1,508 @@
+//! Plain-text templates: the sentences of 第三部分, worded by the edition's template set
+//! (`templates/narrative/<set>/*.txt`, or templates written in the edition) from the
+//! facts gongkai computed.
+//!
+//! A template's output is read as a stream of blocks. Line breaks and the spaces around
+//! them are dropped (lines are joined, as Chinese text has no spaces between words), so a
+//! template may be laid out freely; `¶` ends a paragraph and `§` starts a sub-heading,
+//! which runs to the next `¶` or `§`. Values never carry these marks: every string of
+//! the facts (the user's reasons and uses, names, the edition's words) has its line
+//! breaks turned into spaces and its `¶`/`§` kept apart before the template sees it, so
+//! user text cannot start a block. The paragraphs are plain text; `parts/part3.typ`
+//! escapes them for Typst like every other value.
+//!
+//! A template states a change the user has not explained by calling
+//! `unexplained(key=…, statement=…)` (rule W501 reads the list).
+
+use crate::compute::chinese_numeral;
+use crate::diag::Diagnostic;
+use crate::money::{group_thousands, Money};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex, OnceLock};
+use tera::{Context, Filter, Function, Tera, Value};
+
+/// Ends a paragraph.
+const PARAGRAPH: char = '¶';
+/// Starts a sub-heading.
+const SUBHEADING: char = '§';
+/// What `¶` and `§` in a value stand for until the blocks are cut (private use).
+const KEPT: [(char, char); 2] = [(PARAGRAPH, '\u{E000}'), (SUBHEADING, '\u{E001}')];
+
+macro_rules! set_file {
+    ($set:literal, $name:literal) => {
+        (
+            $name,
+            include_str!(concat!(
+                "../../templates/narrative/",
+                $set,
+                "/",
+                $name,
+                ".txt"
+            )),
+        )
+    };
+}
+
+/// The built-in template sets, by name: each template's name and source.
+const SETS: &[(&str, &[(&str, &str)])] = &[(
+    "wuhan-final",
+    &[
+        set_file!("wuhan-final", "macros"),
+        set_file!("wuhan-final", "overall"),
+        set_file!("wuhan-final", "income"),
+        set_file!("wuhan-final", "spending"),
+        set_file!("wuhan-final", "fiscal"),
+        set_file!("wuhan-final", "general"),
+        set_file!("wuhan-final", "basic"),
+        set_file!("wuhan-final", "fund"),
+        set_file!("wuhan-final", "capital"),
+        set_file!("wuhan-final", "sangong"),
+        set_file!("wuhan-final", "operating_costs"),
+        set_file!("wuhan-final", "procurement"),
+        set_file!("wuhan-final", "assets"),
+        set_file!("wuhan-final", "performance"),
+        set_file!("wuhan-final", "chart_alt"),
+    ],
+)];
+
+/// The names of the built-in template sets.
+pub fn builtin_sets() -> impl Iterator<Item = &'static str> {
+    SETS.iter().map(|(name, _)| *name)
+}
+
+/// One block of a rendered template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextBlock {
+    Paragraph(String),
+    Subheading(String),
+}
+
+/// A change or deviation a template states without the reason it would print: which
+/// reason is missing (`total`, `budget`, …, or a 项 code for its budget deviation) and
+/// the statement as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unexplained {
+    pub reason: String,
+    pub statement: String,
+}
+
+/// An edition's template set, parsed, with gongkai's filters and the W501 recorder.
+pub struct TextTemplates {
+    tera: Tera,
+    unexplained: Arc<Mutex<Vec<Unexplained>>>,
+    /// Whether the edition wrote templates of its own (then a failure is likely theirs).
+    inline: bool,
+}
+
+impl TextTemplates {
+    /// The set `set` with the edition's `inline` templates (name, source) replacing or
+    /// adding to it.
+    pub fn new<'a>(
+        set: &str,
+        inline: impl IntoIterator<Item = (&'a str, &'a str)>,
+        thousands_separator: bool,
+    ) -> Result<TextTemplates, Box<Diagnostic>> {
+        let Some((_, parsed)) = parsed_sets().iter().find(|(name, _)| *name == set) else {
+            let known: Vec<&str> = builtin_sets().collect();
+            return Err(Box::new(Diagnostic::error(
+                "E0504",
+                format!(
+                    "版式的第三部分模板集“{set}”不存在，应为 {}",
+                    known.join("、")
+                ),
+            )));
+        };
+        let mut tera = parsed.clone().map_err(|e| Box::new(bug(&e)))?;
+        tera.register_filter(
+            "wan",
+            Wan {
+                thousands_separator,
+            },
+        );
+        tera.register_filter("join_and", JoinAnd);
+        tera.register_filter("chinese", Chinese);
+        let unexplained = Arc::new(Mutex::new(Vec::new()));
+        tera.register_function("unexplained", Record(unexplained.clone()));
+        let inline: Vec<(&str, &str)> = inline.into_iter().collect();
+        let mut templates = TextTemplates {
+            tera,
+            unexplained,
+            inline: !inline.is_empty(),
+        };
+        if templates.inline {
+            if let Err(e) = templates.tera.add_raw_templates(inline) {
+                return Err(templates.failure(e));
+            }
+        }
+        Ok(templates)
+    }
+
+    /// The names of its templates (the set's and the edition's).
+    pub fn names(&self) -> Vec<String> {
+        self.tera.get_template_names().map(str::to_string).collect()
+    }
+
+    /// Whether the set has a template of that name.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// The blocks of template `name` rendered with `facts` (a struct or map).
+    pub fn render(
+        &self,
+        name: &str,
+        facts: &impl Serialize,
+    ) -> Result<Vec<TextBlock>, Box<Diagnostic>> {
+        let context = context(facts).map_err(|e| self.failure(e))?;
+        let out = self
+            .tera
+            .render(name, &context)
+            .map_err(|e| self.failure(e))?;
+        Ok(blocks(&out))
+    }
+
+    /// A short template written in the edition (a heading, a caption), rendered to one
+    /// line of text.
+    pub fn render_line(
+        &mut self,
+        source: &str,
+        facts: &impl Serialize,
+    ) -> Result<String, Box<Diagnostic>> {
+        let context = context(facts).map_err(|e| self.edition_failure(e))?;
+        let out = self
+            .tera
+            .render_str(source, &context)
+            .map_err(|e| self.edition_failure(e))?;
+        Ok(restore(&joined(&out)))
+    }
+
+    /// The changes stated without their reason, in the order the templates stated them.
+    pub fn take_unexplained(&self) -> Vec<Unexplained> {
+        self.unexplained
+            .lock()
+            .map(|mut list| std::mem::take(&mut *list))
+            .unwrap_or_default()
+    }
+
+    fn failure(&self, err: tera::Error) -> Box<Diagnostic> {
+        if self.inline {
+            self.edition_failure(err)
+        } else {
+            Box::new(bug(&chain(&err)))
+        }
+    }
+
+    fn edition_failure(&self, err: tera::Error) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::error("E0504", format!("版式的第三部分模板出错：{}", chain(&err)))
+                .help("请检查版式文件 [narrative] 中的标题、模板和它们用到的数"),
+        )
+    }
+}
+
+/// The built-in sets, parsed once per process (filters and the W501 recorder are added
+/// to each copy). A set that does not parse is a bug, reported when an edition uses it.
+fn parsed_sets() -> &'static [(&'static str, Result<Tera, String>)] {
+    static PARSED: OnceLock<Vec<(&'static str, Result<Tera, String>)>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        SETS.iter()
+            .map(|(name, files)| {
+                let mut tera = Tera::default();
+                // Plain text: values are made safe for the block marks before rendering,
+                // and the paragraphs are escaped for Typst where they are printed.
+                tera.autoescape_on(vec![]);
+                let parsed = tera.add_raw_templates(files.iter().copied());
+                (*name, parsed.map(|_| tera).map_err(|e| chain(&e)))
+            })
+            .collect()
+    })
+}
+
+fn bug(what: &str) -> Diagnostic {
+    Diagnostic::error(
+        "B0001",
+        format!("第三部分模板渲染失败（这是 gongkai 的缺陷，请报告）：{what}"),
+    )
+    .help("请把输入文件和这条信息一起反馈给维护者")
+}
+
+fn chain(err: &tera::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        text.push_str(&format!("：{s}"));
+        source = s.source();
+    }
+    text
+}
+
+/// The facts as a tera context, every string made safe for the block marks.
+fn context(facts: &impl Serialize) -> tera::Result<Context> {
+    let mut value = serde_json::to_value(facts).map_err(tera::Error::json)?;
+    keep_marks_apart(&mut value);
+    Context::from_value(value)
+}
+
+fn keep_marks_apart(value: &mut Value) {
+    match value {
+        Value::String(s) if s.contains(['\n', '\r', PARAGRAPH, SUBHEADING]) => {
+            *s = s
+                .chars()
+                .map(|c| match c {
+                    '\n' | '\r' => ' ',
+                    c => KEPT.iter().find(|(m, _)| *m == c).map_or(c, |(_, k)| *k),
+                })
+                .collect();
+        }
+        Value::Array(items) => items.iter_mut().for_each(keep_marks_apart),
+        Value::Object(map) => map.values_mut().for_each(keep_marks_apart),
+        _ => {}
+    }
+}
+
+/// The marks a value carried, back as they were written.
+fn restore(text: &str) -> String {
+    text.chars()
+        .map(|c| KEPT.iter().find(|(_, k)| *k == c).map_or(c, |(m, _)| *m))
+        .collect()
+}
+
+/// The lines of a template's output, trimmed and joined.
+fn joined(out: &str) -> String {
+    out.lines().map(str::trim).collect()
+}
+
+/// Cuts the joined output at the block marks.
+fn blocks(out: &str) -> Vec<TextBlock> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut heading = false;
+    let mut flush = |current: &mut String, heading: bool| {
+        if !current.is_empty() {
+            let text = restore(&std::mem::take(current));
+            blocks.push(if heading {
+                TextBlock::Subheading(text)
+            } else {
+                TextBlock::Paragraph(text)
+            });
+        }
+    };
+    for c in joined(out).chars() {
+        match c {
+            PARAGRAPH | SUBHEADING => {
+                flush(&mut current, heading);
+                heading = c == SUBHEADING;
+            }
+            c => current.push(c),
+        }
+    }
+    flush(&mut current, heading);
+    blocks
+}
+
+/// `unexplained(key="total", statement=…)`: records a change stated without its reason
+/// and prints nothing. `statement` is a text or a list of texts to join.
+struct Record(Arc<Mutex<Vec<Unexplained>>>);
+
+impl Function for Record {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = match args.get("key") {
+            Some(Value::String(k)) => k.clone(),
+            other => return Err(format!("unexplained: key 应为文字，得到 {other:?}").into()),
+        };
+        let statement = match args.get("statement") {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Array(parts)) => parts
+                .iter()
+                .map(|p| {
+                    p.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| p.to_string())
+                })
+                .collect(),
+            other => return Err(format!("unexplained: statement 应为文字，得到 {other:?}").into()),
+        };
+        let found = Unexplained {
+            reason: key,
+            statement: restore(&joined(&statement)),
+        };
+        let mut list = self
+            .0
+            .lock()
+            .map_err(|_| tera::Error::msg("unexplained: list poisoned"))?;
+        if !list.contains(&found) {
+            list.push(found);
+        }
+        Ok(Value::String(String::new()))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `{{ amount | wan }}`: an exact 元 amount as running text prints it — 万元, two
+/// decimals, half-up; `0` when it prints as zero.
+struct Wan {
+    thousands_separator: bool,
+}
+
+impl Filter for Wan {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            other => return Err(format!("wan: 应为金额，得到 {other}").into()),
+        };
+        let yuan = rust_decimal::Decimal::from_str(&text)
+            .map_err(|e| tera::Error::msg(format!("wan: {text}: {e}")))?;
+        let printed = Money::from_yuan(yuan).wan_rounded(2);
+        Ok(Value::String(if printed.is_zero() {
+            "0".to_string()
+        } else {
+            group_thousands(printed, self.thousands_separator)
+        }))
+    }
+}
+
+/// `{{ names | join_and }}`: `甲`, `甲和乙`, `甲、乙和丙`; `sep` and `last` change the
+/// marks (`、`, `和`).
+struct JoinAnd;
+
+impl Filter for JoinAnd {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let Value::Array(items) = value else {
+            return Err(format!("join_and: 应为列表，得到 {value}").into());
+        };
+        let word = |name: &str, default: &str| {
+            args.get(name)
+                .and_then(Value::as_str)
+                .unwrap_or(default)
+                .to_string()
+        };
+        let (sep, last) = (word("sep", "、"), word("last", "和"));
+        let names: Vec<String> = items
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+            .collect();
+        Ok(Value::String(match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., end] => format!("{}{last}{end}", rest.join(&sep)),
+        }))
+    }
+}
+
+/// `{{ 3 | chinese }}` → `三`.
+struct Chinese;
+
+impl Filter for Chinese {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+        let n = value
+            .as_u64()
+            .ok_or_else(|| tera::Error::msg(format!("chinese: 应为正整数，得到 {value}")))?;
+        Ok(Value::String(chinese_numeral(n as usize)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates(inline: &[(&str, &str)]) -> TextTemplates {
+        TextTemplates::new("wuhan-final", inline.iter().copied(), true).unwrap()
+    }
+
+    #[test]
+    fn every_builtin_set_parses() {
+        for (name, parsed) in parsed_sets() {
+            assert!(parsed.is_ok(), "{name}: {:?}", parsed.as_ref().err());
+        }
+    }
+
+    #[test]
+    fn lines_join_and_marks_cut_blocks() {
+        let t = templates(&[(
+            "t",
+            "§标题一¶\n  第一段，\n  接着写。¶第二段{{ x }}。\n§标题二\n第三段",
+        )]);
+        let blocks = t.render("t", &serde_json::json!({ "x": "甲" })).unwrap();
+        assert_eq!(
+            blocks,
+            [
+                TextBlock::Subheading("标题一".into()),
+                TextBlock::Paragraph("第一段，接着写。".into()),
+                TextBlock::Paragraph("第二段甲。".into()),
+                TextBlock::Subheading("标题二第三段".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn values_cannot_cut_blocks() {
+        let t = templates(&[("t", "{{ x }}¶{{ y }}")]);
+        let facts = serde_json::json!({ "x": "甲¶§乙", "y": "第一行\n第二行" });
+        assert_eq!(
+            t.render("t", &facts).unwrap(),
+            [
+                TextBlock::Paragraph("甲¶§乙".into()),
+                TextBlock::Paragraph("第一行 第二行".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn filters_print_amounts_lists_and_numerals() {
+        let t = templates(&[(
+            "t",
+            "{{ a | wan }}/{{ z | wan }}/{{ tiny | wan }}/{{ l | join_and }}/{{ two | join_and }}/{{ 11 | chinese }}",
+        )]);
+        let facts = serde_json::json!({
+            "a": "14630560", "z": "0", "tiny": "40",
+            "l": ["信息安全事务", "事业运行", "其他网信事务支出"], "two": ["住房公积金", "提租补贴"],
+        });
+        assert_eq!(
+            t.render("t", &facts).unwrap(),
+            [TextBlock::Paragraph(
+                "1,463.06/0/0/信息安全事务、事业运行和其他网信事务支出/住房公积金和提租补贴/十一"
+                    .into()
+            )]
+        );
+    }
+
+    #[test]
+    fn unexplained_records_once_and_prints_nothing() {
+        let t = templates(&[(
+            "t",
+            "甲{{ unexplained(key=\"total\", statement=[\"收、支\n 总计\", \"增加\"]) }}乙\
+             {{ unexplained(key=\"total\", statement=\"收、支总计增加\") }}",
+        )]);
+        let blocks = t.render("t", &serde_json::json!({})).unwrap();
+        assert_eq!(blocks, [TextBlock::Paragraph("甲乙".into())]);
+        assert_eq!(
+            t.take_unexplained(),
+            [Unexplained {
+                reason: "total".into(),
+                statement: "收、支总计增加".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn failures_name_their_source() {
+        let builtin = templates(&[]);
+        let err = builtin
+            .render("overall", &serde_json::json!({}))
+            .unwrap_err();
+        assert_eq!(err.code, "B0001");
+        let inline = templates(&[("t", "{{ missing }}")]);
+        assert_eq!(
+            inline.render("t", &serde_json::json!({})).unwrap_err().code,
+            "E0504"
+        );
+        let unknown = TextTemplates::new("nowhere", [], false);
+        assert_eq!(unknown.err().unwrap().code, "E0504");
+    }
+}

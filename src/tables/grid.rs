@@ -1,0 +1,348 @@
+//! The printed grid of a table: header cells with their spans, derived from the header
+//! paths of the declared columns, and body cells. The Typst template draws the grid
+//! as it is; it decides nothing.
+
+use crate::edition::{ColumnSpec, TableKind, TableSpec};
+use serde::Serialize;
+
+/// A column width, as Typst writes it. Parsed, so an edition cannot slip markup into
+/// the generated source.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Length {
+    value: f64,
+    unit: &'static str,
+}
+
+impl Length {
+    pub fn parse(text: &str) -> Option<Length> {
+        let text = text.trim();
+        if text == "auto" {
+            return Some(Length {
+                value: 0.0,
+                unit: "auto",
+            });
+        }
+        let unit = ["em", "pt", "mm", "cm", "fr"]
+            .into_iter()
+            .find(|u| text.ends_with(u))?;
+        let value: f64 = text[..text.len() - unit.len()].parse().ok()?;
+        (value.is_finite() && value > 0.0 && value < 1000.0).then_some(Length { value, unit })
+    }
+
+    pub fn typst(&self) -> String {
+        if self.unit == "auto" {
+            "auto".into()
+        } else {
+            format!("{}{}", self.value, self.unit)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// A column of the grid, as declared.
+#[derive(Debug, Clone)]
+pub struct GridColumn {
+    pub path: Vec<String>,
+    pub number: Option<String>,
+    pub width: Length,
+    /// How body cells of this column align.
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub align: Align,
+    /// Indented by one character (a 款 line under its 类, an indented summary row).
+    pub indent: bool,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, align: Align) -> Cell {
+        Cell {
+            text: text.into(),
+            colspan: 1,
+            rowspan: 1,
+            align,
+            indent: false,
+        }
+    }
+
+    pub fn spanning(mut self, columns: usize) -> Cell {
+        self.colspan = columns;
+        self
+    }
+
+    pub fn indented(mut self, indent: bool) -> Cell {
+        self.indent = indent;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Grid {
+    /// Typst lengths, validated.
+    pub widths: Vec<String>,
+    pub header_rows: usize,
+    pub header: Vec<Cell>,
+    /// Body rows; a row whose cells are all empty keeps a line's height.
+    pub body: Vec<Row>,
+    /// Font size in pt, when the table sets one.
+    pub size: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// Every cell empty: the template gives the row a line's height.
+    pub blank: bool,
+}
+
+impl Row {
+    pub fn new(cells: Vec<Cell>) -> Row {
+        let blank = cells.iter().all(|c| c.text.is_empty());
+        Row { cells, blank }
+    }
+}
+
+fn width_or(width: &Option<toml::Spanned<String>>, default: &str) -> Length {
+    width
+        .as_ref()
+        .and_then(|w| Length::parse(w.get_ref()))
+        .or_else(|| Length::parse(default))
+        .expect("default widths parse")
+}
+
+fn value_column(prefix: &[String], c: &ColumnSpec) -> GridColumn {
+    let mut path = prefix.to_vec();
+    path.extend(c.header.iter().cloned());
+    GridColumn {
+        path,
+        number: c.number.clone(),
+        width: width_or(&c.width, "1fr"),
+        align: Align::Right,
+    }
+}
+
+/// Every column of the table, left to right, with its header path.
+pub fn columns(t: &TableSpec) -> Vec<GridColumn> {
+    let mut out = Vec::new();
+    match t.kind.get_ref() {
+        TableKind::Function => {
+            for l in &t.labels {
+                out.push(GridColumn {
+                    path: l.header.clone(),
+                    number: l.number.clone(),
+                    width: width_or(&l.width, "1fr"),
+                    align: Align::Left,
+                });
+            }
+            out.extend(t.columns.iter().map(|c| value_column(&[], c)));
+        }
+        TableKind::Row => out.extend(t.columns.iter().map(|c| value_column(&[], c))),
+        TableKind::Summary => {
+            for side in [&t.income, &t.spending].into_iter().flatten() {
+                let top = vec![side.header.clone()];
+                let numbered = side.columns.iter().any(|c| c.number.is_some());
+                out.push(GridColumn {
+                    path: vec![side.header.clone(), side.label_header.clone()],
+                    number: side
+                        .label_number
+                        .clone()
+                        .or_else(|| numbered.then(String::new)),
+                    width: width_or(&side.label_width, "1fr"),
+                    align: Align::Left,
+                });
+                if t.line_numbers {
+                    out.push(GridColumn {
+                        path: vec![side.header.clone(), "行次".into()],
+                        number: numbered.then(String::new),
+                        width: width_or(&side.line_width, "3em"),
+                        align: Align::Center,
+                    });
+                }
+                out.extend(side.columns.iter().map(|c| value_column(&top, c)));
+            }
+        }
+        TableKind::EconomicGroups => {
+            if let Some(gc) = &t.group_columns {
+                for g in &t.groups {
+                    for (i, (header, align)) in [
+                        (&gc.code, Align::Left),
+                        (&gc.name, Align::Left),
+                        (&gc.amount, Align::Right),
+                    ]
+                    .into_iter()
+                    .enumerate()
+                    {
+                        out.push(GridColumn {
+                            path: vec![g.header.clone(), header.clone()],
+                            number: None,
+                            width: width_or(&Some(gc.widths[i].clone()), "1fr"),
+                            align,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The header path of every column (what the load-time checks inspect).
+pub fn header_paths(t: &TableSpec) -> Vec<Vec<String>> {
+    columns(t).into_iter().map(|c| c.path).collect()
+}
+
+/// The header rows: each path level a row, the 栏次 row last. A header cell spans the
+/// adjacent columns that share its text and everything above it, and reaches down to
+/// the 栏次 row (or the bottom) where the path ends.
+pub fn header(columns: &[GridColumn]) -> (usize, Vec<Cell>) {
+    let depth = columns
+        .iter()
+        .map(|c| c.path.len() + usize::from(c.number.is_some()))
+        .max()
+        .unwrap_or(0);
+    let mut cells = Vec::new();
+    for row in 0..depth {
+        let mut i = 0;
+        while i < columns.len() {
+            let c = &columns[i];
+            let numbered = c.number.is_some();
+            let bottom = if numbered { depth - 2 } else { depth - 1 };
+            let last = c.path.len().saturating_sub(1);
+            if numbered && row == depth - 1 {
+                let number = c.number.clone().unwrap_or_default();
+                cells.push(Cell::new(number, Align::Center));
+                i += 1;
+                continue;
+            }
+            if row > last {
+                // Covered by the cell above reaching down.
+                i += 1;
+                continue;
+            }
+            let rowspan = if row == last { bottom - last + 1 } else { 1 };
+            let mut span = 1;
+            while let Some(next) = columns.get(i + span) {
+                let next_numbered = next.number.is_some();
+                let next_bottom = if next_numbered { depth - 2 } else { depth - 1 };
+                let next_last = next.path.len().saturating_sub(1);
+                let next_rowspan = if row == next_last {
+                    next_bottom - next_last + 1
+                } else {
+                    1
+                };
+                let same = next.path.len() > row
+                    && next.path[..=row] == c.path[..=row]
+                    && next_rowspan == rowspan
+                    && (row < last) == (row < next_last);
+                if !same {
+                    break;
+                }
+                span += 1;
+            }
+            let mut cell = Cell::new(c.path[row].clone(), Align::Center).spanning(span);
+            cell.rowspan = rowspan;
+            cells.push(cell);
+            i += span;
+        }
+    }
+    (depth, cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(path: &[&str], number: Option<&str>) -> GridColumn {
+        GridColumn {
+            path: path.iter().map(|s| s.to_string()).collect(),
+            number: number.map(str::to_string),
+            width: Length::parse("1fr").unwrap(),
+            align: Align::Right,
+        }
+    }
+
+    fn shape(cells: &[Cell]) -> Vec<String> {
+        cells
+            .iter()
+            .map(|c| format!("{}:{}x{}", c.text, c.colspan, c.rowspan))
+            .collect()
+    }
+
+    #[test]
+    fn the_function_table_head_of_the_wuhan_booklets() {
+        // 公开05: 项目 over 功能分类科目编码 (类 款 项) and 科目名称/栏次; 本年支出 over
+        // 小计 基本支出 项目支出; 栏次 row with 1 2 3.
+        let columns = [
+            col(&["项目", "功能分类科目编码", "类"], None),
+            col(&["项目", "功能分类科目编码", "款"], None),
+            col(&["项目", "功能分类科目编码", "项"], None),
+            col(&["项目", "科目名称"], Some("栏次")),
+            col(&["本年支出", "小计"], Some("1")),
+            col(&["本年支出", "基本支出"], Some("2")),
+            col(&["本年支出", "项目支出"], Some("3")),
+        ];
+        let (rows, cells) = header(&columns);
+        assert_eq!(rows, 3);
+        assert_eq!(
+            shape(&cells),
+            [
+                "项目:4x1",
+                "本年支出:3x1",
+                "功能分类科目编码:3x1",
+                "科目名称:1x1",
+                "小计:1x1",
+                "基本支出:1x1",
+                "项目支出:1x1",
+                "类:1x1",
+                "款:1x1",
+                "项:1x1",
+                "栏次:1x1",
+                "1:1x1",
+                "2:1x1",
+                "3:1x1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_path_reaches_down_to_the_number_row() {
+        // 公开02: 本年收入合计 spans the two rows above its 栏次.
+        let columns = [
+            col(&["项目", "科目名称"], Some("栏次")),
+            col(&["本年收入合计"], Some("1")),
+        ];
+        let (rows, cells) = header(&columns);
+        assert_eq!(rows, 3);
+        assert_eq!(
+            shape(&cells),
+            [
+                "项目:1x1",
+                "本年收入合计:1x2",
+                "科目名称:1x1",
+                "栏次:1x1",
+                "1:1x1"
+            ]
+        );
+    }
+
+    #[test]
+    fn widths_are_parsed_never_passed_through() {
+        assert_eq!(Length::parse("2.6em").unwrap().typst(), "2.6em");
+        assert_eq!(Length::parse(" 1fr ").unwrap().typst(), "1fr");
+        assert!(Length::parse("1fr), #panic(").is_none());
+        assert!(Length::parse("-3em").is_none());
+        assert!(Length::parse("em").is_none());
+    }
+}
