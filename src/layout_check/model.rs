@@ -170,8 +170,11 @@ impl Walker {
                         self.open.push(parent);
                     }
                     self.walk(&group.frame, inner, out);
-                    if parent.is_some() {
-                        self.open.pop();
+                    // The parent's own end tag may have come inside the group already.
+                    if let Some((location, _)) = parent {
+                        if let Some(i) = self.open.iter().rposition(|(l, _)| *l == location) {
+                            self.open.remove(i);
+                        }
                     }
                 }
                 FrameItem::Text(text) => {
@@ -195,7 +198,7 @@ impl Walker {
                     let Some(table) = self.innermost(|k| matches!(k, Kind::Table)) else {
                         continue;
                     };
-                    if self.in_role() {
+                    if self.in_furniture() {
                         continue;
                     }
                     let (start, end) = (at(*pos), at(*pos + to));
@@ -219,7 +222,7 @@ impl Walker {
                         continue;
                     };
                     if let Kind::Cell(info) = kind {
-                        if !self.in_role_of(Role::Furniture) {
+                        if !self.in_furniture() {
                             let p = at(*pos);
                             out.cells.push(CellBox {
                                 location,
@@ -281,14 +284,10 @@ impl Walker {
             .map(|(l, _)| *l)
     }
 
-    fn in_role_of(&self, role: Role) -> bool {
+    fn in_furniture(&self) -> bool {
         self.open
             .iter()
-            .any(|(_, k)| matches!(k, Kind::Role(r) if *r == role))
-    }
-
-    fn in_role(&self) -> bool {
-        self.in_role_of(Role::Furniture)
+            .any(|(_, k)| matches!(k, Kind::Role(Role::Furniture)))
     }
 
     fn run(&self, text: String, x0: f64, x1: f64, y: f64, size: f64) -> Run {
