@@ -28,6 +28,8 @@ gongkai —— 部门决算公开 PDF 生成工具
       2 输入文件无法使用（找不到、格式错误）或参数错误。
   gongkai init 目录 --unit 单位名称 --year 年度
       在目录中写出 <年度>.toml 骨架，每个字段带中文说明；再用 gongkai check 逐项补全。
+  gongkai edition show 版式名
+      打印内置版式文件（如 wuhan-2024），可另存后改写成新的版式；gongkai edition list 列出全部。
   gongkai --help | --version
 ";
 
@@ -67,7 +69,31 @@ fn main() -> ExitCode {
             Ok(a) => init(a),
             Err(message) => usage_error(&message),
         },
+        Some("edition") => edition(rest),
         Some(other) => usage_error(&format!("不认识的命令“{other}”")),
+    }
+}
+
+/// `gongkai edition show <id>` prints a built-in edition's file; `list` names them all.
+fn edition(args: &[String]) -> ExitCode {
+    match (args.first().map(String::as_str), args.get(1)) {
+        (Some("list"), None) => {
+            for id in gongkai::edition::Edition::builtin_ids() {
+                println!("{id}");
+            }
+            ExitCode::SUCCESS
+        }
+        (Some("show"), Some(id)) if args.len() == 2 => match gongkai::edition::builtin_source(id) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("{d}");
+                ExitCode::from(2)
+            }
+        },
+        _ => usage_error("用法：gongkai edition show 版式名，或 gongkai edition list"),
     }
 }
 

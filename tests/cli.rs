@@ -398,3 +398,23 @@ fn samples_under_deny_warnings() {
     assert_eq!(json["errors"], 0);
     assert!(json["notes"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn edition_show_prints_a_builtin_edition_that_loads_as_a_file() {
+    let dir = scratch("edition-show");
+    let shown = gongkai(&["edition", "show", "wuhan-2019"], &dir);
+    assert!(shown.status.success());
+    let text = String::from_utf8(shown.stdout).unwrap();
+    assert!(text.contains("id = \"wuhan-2019\""));
+    // Saved as a file, it is an edition a user can start from.
+    std::fs::write(dir.join("mine.toml"), &text).unwrap();
+    let loaded =
+        gongkai::edition::Edition::load(&gongkai::edition::Origin::File(dir.join("mine.toml")))
+            .unwrap_or_else(|f| panic!("{f}"));
+    assert_eq!(loaded.tables.len(), 8);
+    let unknown = gongkai(&["edition", "show", "wuhan-1999"], &dir);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("没有名为“wuhan-1999”的内置版式"));
+    let listed = gongkai(&["edition", "list"], &dir);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("wuhan-qingshan-2024"));
+}

@@ -142,3 +142,104 @@ fn a_booklet_is_laid_out_by_an_edition_and_a_catalog_read_from_files() {
         ["合计", "150.79", "150.79", "0.00", "0.00", "0.00", "0.00", "0.00"]
     );
 }
+
+/// The sample of the 2020 年以前 layout (`wuhan-2019`), built from its description.
+#[test]
+fn the_2019_layout_prints_eight_tables_and_ten_sections() {
+    let built = support::build_sample("data/huangpi-bigdata/2019.toml");
+    let b = &built.booklet;
+    assert_eq!(b.edition, "wuhan-2019");
+    let labels: Vec<&str> = b.tables.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["表1", "表2", "表3", "表4", "表5", "表6", "表7", "表8"]
+    );
+    assert_eq!(
+        b.tables[6].title,
+        "2019年度一般公共预算财政拨款“三公”经费支出决算表（表7）"
+    );
+    assert_eq!(
+        b.tables[7].title,
+        "2019年度政府性基金预算财政拨款收入支出决算表（表8）"
+    );
+    assert_eq!(
+        b.tables[7].empty_note.as_deref(),
+        Some("说明：我单位2019年度没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排支出。")
+    );
+
+    // 表1: seven income rows, 用事业基金弥补收支差额 on the income side, 22 classes, and
+    // the tails level at rows 23–27 and 50–54 as its identity lines say.
+    let rows = &b.tables[0].grid.body;
+    let row = |label: &str| {
+        rows.iter()
+            .find(|r| r.cells[0].text == label)
+            .unwrap_or_else(|| panic!("{label} missing"))
+    };
+    let texts =
+        |label: &str| -> Vec<String> { row(label).cells.iter().map(|c| c.text.clone()).collect() };
+    assert_eq!(texts("七、其他收入")[1], "7");
+    assert!(rows
+        .iter()
+        .all(|r| !r.cells[0].text.contains("国有资本经营")));
+    assert_eq!(texts("用事业基金弥补收支差额")[1..3], ["24", "5.00"]);
+    assert_eq!(texts("本年收入合计")[1..3], ["23", "494.01"]);
+    assert_eq!(texts("总计")[1..3], ["27", "499.01"]);
+    let classes = rows
+        .iter()
+        .filter(|r| r.cells[3].text.contains('、'))
+        .count();
+    assert_eq!(classes, 22);
+    assert_eq!(rows.len(), 27);
+    let last = rows.last().unwrap();
+    assert_eq!(
+        [
+            last.cells[3].text.as_str(),
+            &last.cells[4].text,
+            &last.cells[5].text
+        ],
+        ["总计", "54", "499.01"]
+    );
+
+    // 表4: 合计, 一般公共预算, 政府性基金 on the spending side.
+    let header: Vec<&str> = b.tables[3]
+        .grid
+        .header
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(header.contains(&"政府性基金预算财政拨款"));
+    assert!(!header.contains(&"国有资本经营预算财政拨款"));
+    assert_eq!(b.tables[3].grid.widths.len(), 3 + 3 + 2);
+
+    // 第三部分: ten sections, the tenth holding three; no 第六部分.
+    let headings: Vec<&str> = b
+        .narrative
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(headings.len(), 10, "{headings:?}");
+    assert_eq!(
+        headings[6],
+        "七、一般公共预算财政拨款“三公”经费支出决算情况说明"
+    );
+    assert_eq!(headings[9], "十、其他重要事项的情况说明");
+    let parts: Vec<&str> = b.parts.iter().map(|p| p.heading.as_str()).collect();
+    assert_eq!(parts.len(), 5);
+    assert_eq!(parts[4], "第五部分　名词解释");
+    let text: String = gongkai::typeset_text::pages(&built.document)
+        .iter()
+        .map(|p| p.joined().replace([' ', '\n'], ""))
+        .collect();
+    for nested in [
+        "（一）机关运行经费支出情况",
+        "（二）政府采购支出情况",
+        "（三）国有资产占用情况",
+    ] {
+        assert!(text.contains(nested), "{nested} missing");
+    }
+    assert!(!text.contains("第六部分"));
+    assert!(text.contains("用事业基金弥补收支差额：指事业单位"));
+    // The sample checks clean of errors.
+    assert!(built.diagnostics.iter().all(|d| !d.is_error()));
+}

@@ -20,6 +20,10 @@ pub use tables::*;
 /// The built-in editions: the same files a user can copy (`gongkai edition show`).
 const BUILTIN: &[(&str, &str)] = &[
     (
+        "wuhan-2019",
+        include_str!("../../data/editions/wuhan-2019.toml"),
+    ),
+    (
         "wuhan-2022",
         include_str!("../../data/editions/wuhan-2022.toml"),
     ),
