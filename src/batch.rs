@@ -2,6 +2,7 @@
 //! cores, with the fonts, catalog and templates loaded once and shared.
 
 use crate::diag::{Diagnostic, Failure};
+use crate::edition::BookletKind;
 use crate::input::load_file;
 use crate::output::write_atomically;
 use crate::{BuildOptions, Toolkit};
@@ -9,14 +10,15 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// A unit's input is `<unit>/<year>.toml`; other TOML files under `data/` (catalog,
-/// editions) are not booklets.
+/// A unit's input is `<unit>/<year>.toml` (决算) or `<unit>/<year>-budget.toml` (预算);
+/// other TOML files under `data/` (catalog, editions) are not booklets.
 pub fn is_unit_file(path: &Path) -> bool {
+    let year = |s: &str| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit());
     path.extension().is_some_and(|e| e == "toml")
         && path
             .file_stem()
             .and_then(|s| s.to_str())
-            .is_some_and(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .is_some_and(|s| year(s.strip_suffix("-budget").unwrap_or(s)))
 }
 
 /// The unit-year files named, or found below the directories named, in a stable order.
@@ -51,8 +53,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `data/huangpi-network-ops/2024.toml` → `out/huangpi-network-ops-2024.pdf`.
-pub fn default_output(input: &Path, year: i32) -> PathBuf {
+/// `data/huangpi-network-ops/2024.toml` → `out/huangpi-network-ops-2024.pdf`; a budget
+/// booklet adds `-budget` (`out/qiaokou-bigdata-2024-budget.pdf`), so a unit's 决算
+/// and 预算 of one year never write the same file.
+pub fn default_output(input: &Path, year: i32, kind: BookletKind) -> PathBuf {
     let unit = input
         .parent()
         .and_then(Path::file_name)
@@ -61,7 +65,21 @@ pub fn default_output(input: &Path, year: i32) -> PathBuf {
             || "booklet".to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
-    PathBuf::from("out").join(format!("{unit}-{year}.pdf"))
+    let suffix = match kind {
+        BookletKind::Final => "",
+        BookletKind::Budget => "-budget",
+    };
+    PathBuf::from("out").join(format!("{unit}-{year}{suffix}.pdf"))
+}
+
+/// The default output of a loaded input: by its unit directory, year and kind.
+pub fn default_output_for(loaded: &crate::input::Loaded) -> PathBuf {
+    let input = &loaded.input;
+    default_output(
+        &loaded.source.path,
+        *input.unit.year.get_ref(),
+        input.kind(),
+    )
 }
 
 pub enum Outcome {
@@ -116,7 +134,7 @@ pub fn build_all(
 
 fn build_one(toolkit: &Toolkit, input: &Path, options: BuildOptions) -> Outcome {
     let result = load_file(input).and_then(|loaded| {
-        let output = default_output(input, *loaded.input.unit.year.get_ref());
+        let output = default_output_for(&loaded);
         let built = toolkit.build(&loaded, options)?;
         write_atomically(&output, &built.pdf)?;
         Ok((output, built.diagnostics))
@@ -137,5 +155,25 @@ mod tests {
         assert!(!is_unit_file(Path::new("data/catalog/functions.toml")));
         assert!(!is_unit_file(Path::new("data/editions/wuhan-2024.toml")));
         assert!(!is_unit_file(Path::new("data/a/2024.pdf")));
+        assert!(is_unit_file(Path::new("data/a/2024-budget.toml")));
+        assert!(!is_unit_file(Path::new("data/a/2024-draft.toml")));
+        assert!(!is_unit_file(Path::new("data/a/-budget.toml")));
+    }
+
+    #[test]
+    fn a_budget_and_a_final_booklet_of_one_year_do_not_collide() {
+        let input = Path::new("data/qiaokou-bigdata/2024-budget.toml");
+        assert_eq!(
+            default_output(input, 2024, BookletKind::Budget),
+            Path::new("out/qiaokou-bigdata-2024-budget.pdf")
+        );
+        assert_eq!(
+            default_output(
+                Path::new("data/qiaokou-bigdata/2024.toml"),
+                2024,
+                BookletKind::Final
+            ),
+            Path::new("out/qiaokou-bigdata-2024.pdf")
+        );
     }
 }

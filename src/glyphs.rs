@@ -30,6 +30,7 @@ pub(crate) fn text_fields(loaded: &Loaded) -> Vec<(String, &Spanned<String>)> {
     fields.extend(input.key_work.text_fields());
     fields.extend(input.glossary.text_fields());
     fields.extend(input.evaluation.text_fields());
+    fields.extend(crate::input::budget::text_fields(input));
     fields
 }
 

@@ -132,6 +132,16 @@ pub fn write_skeleton(dir: &Path, unit: &str, year: i32) -> Result<PathBuf, Fail
 /// year's, carrying over the text that rarely changes and leaving figures to fill.
 pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
     let loaded = crate::input::load_file(previous)?;
+    if loaded.input.kind() == crate::edition::BookletKind::Budget {
+        return Err(Failure::new(
+            Diagnostic::error(
+                "E0702",
+                "init --from 只续写部门决算文件，还不能续写部门预算文件",
+            )
+            .in_file(previous)
+            .help("新的预算文件请用 gongkai init 目录 --unit 单位名称 --year 年度 --kind budget"),
+        ));
+    }
     let dir = previous.parent().unwrap_or(Path::new("."));
     let path = dir.join(format!("{year}.toml"));
     refuse_existing(&path)?;

@@ -12,6 +12,7 @@ pub mod diag;
 pub mod edition;
 pub mod glyphs;
 pub mod init;
+pub mod init_budget;
 pub mod input;
 pub mod layout_check;
 pub mod money;

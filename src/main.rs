@@ -26,7 +26,7 @@ gongkai —— 部门决算公开 PDF 生成工具
   gongkai check [输入文件.toml] [--format json] [--deny-warnings]
       只核对数据，不生成 PDF。退出码：0 无错误，1 有错误（或 --deny-warnings 时有警告；说明不算），
       2 输入文件无法使用（找不到、格式错误）或参数错误。
-  gongkai init 目录 --unit 单位名称 --year 年度
+  gongkai init 目录 --unit 单位名称 --year 年度 [--kind budget]
       在目录中写出 <年度>.toml 骨架，每个字段带中文说明；再用 gongkai check 逐项补全。
   gongkai edition show 版式名
       打印内置版式文件（如 wuhan-2024），可另存后改写成新的版式；gongkai edition list 列出全部。
@@ -65,7 +65,7 @@ fn main() -> ExitCode {
             Ok(a) => check(a),
             Err(message) => usage_error(&message),
         },
-        Some("init") => match Args::parse(rest, &["--unit", "--year", "--from"], &[]) {
+        Some("init") => match Args::parse(rest, &["--unit", "--year", "--from", "--kind"], &[]) {
             Ok(a) => init(a),
             Err(message) => usage_error(&message),
         },
@@ -244,7 +244,7 @@ fn run_build(args: &Args) -> Result<(PathBuf, Vec<Diagnostic>), Failure> {
     let output = args
         .value(&["-o", "--output"])
         .map(PathBuf::from)
-        .unwrap_or_else(|| default_output(&loaded.source.path, *loaded.input.unit.year.get_ref()));
+        .unwrap_or_else(|| batch::default_output_for(&loaded));
     check_output(&output, args.input())?;
     let toolkit = args.toolkit()?;
     let options = BuildOptions {
@@ -381,8 +381,20 @@ fn init(args: Args) -> ExitCode {
     let Some(year) = args.value(&["--year"]).and_then(|y| y.parse::<i32>().ok()) else {
         return usage_error("init 需要 --year 年度（如 --year 2025）");
     };
+    let budget = match args.value(&["--kind"]) {
+        None | Some("final") => false,
+        Some("budget") => true,
+        Some(other) => {
+            return usage_error(&format!(
+                "--kind 应为 final（部门决算）或 budget（部门预算），不能是 {other}"
+            ))
+        }
+    };
     let result = match (args.value(&["--from"]), args.input(), args.value(&["--unit"])) {
         (Some(from), _, _) => gongkai::init::continue_from(Path::new(from), year),
+        (None, Some(dir), Some(unit)) if budget => {
+            gongkai::init_budget::write_skeleton(dir, unit, year)
+        }
         (None, Some(dir), Some(unit)) => gongkai::init::write_skeleton(dir, unit, year),
         _ => return usage_error("用法：gongkai init 目录 --unit 单位名称 --year 年度，或 gongkai init --from 上年文件 --year 年度"),
     };
@@ -404,13 +416,15 @@ fn init(args: Args) -> ExitCode {
 
 fn watch(args: Args) -> ExitCode {
     let input = args.input().expect("one input").to_path_buf();
-    let year = load_file(&input)
-        .map(|l| *l.input.unit.year.get_ref())
-        .unwrap_or(0);
     let output = args
         .value(&["-o", "--output"])
         .map(PathBuf::from)
-        .unwrap_or_else(|| default_output(&input, year));
+        .unwrap_or_else(|| {
+            load_file(&input).map_or_else(
+                |_| batch::default_output(&input, 0, Default::default()),
+                |l| batch::default_output_for(&l),
+            )
+        });
     if let Err(f) = check_output(&output, Some(&input)) {
         eprint!("{f}");
         return ExitCode::from(2);
@@ -425,8 +439,4 @@ fn watch(args: Args) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn default_output(input: &Path, year: i32) -> PathBuf {
-    batch::default_output(input, year)
 }

@@ -31,7 +31,7 @@ fn an_unknown_kind_is_refused_where_it_is_written() {
 8 | kind = \"pie\"
   | ^^^^
    = 字段：tables[0].kind
-   = 提示：可用：summary、function、economic_groups、row"
+   = 提示：可用：summary、function、economic_groups、row、by_unit、economic_rows、projects、overall_form、project_form"
     );
 }
 

@@ -181,6 +181,8 @@ fn mutated_inputs_never_panic() {
         "tests/check/typed_total_mismatch.toml",
         "tests/check/over_executed.toml",
         "tests/check/prior_scale.toml",
+        "data/qiaokou-bigdata/2024-budget.toml",
+        "tests/check/budget_clean.toml",
     ];
     let toolkit = support::toolkit();
     let mut outcomes = Outcomes::default();

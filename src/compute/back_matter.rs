@@ -75,6 +75,7 @@ pub fn fill(booklet: &mut Booklet, facts: &Facts, catalog: &Catalog) {
             facts.unit.year,
             &facts.function_names,
             &codes,
+            facts.budget.phone.as_deref(),
         );
     }
     if let Some(layout) = &edition.attachments {
@@ -89,5 +90,15 @@ pub fn fill(booklet: &mut Booklet, facts: &Facts, catalog: &Catalog) {
             facts.unit.year,
             spent,
         );
+        // 部门职能概述 left out: the text of 第一部分's first section.
+        for form in &mut booklet.attachments.forms {
+            if let Some(o) = form.overall.as_mut().filter(|o| o.functions.is_empty()) {
+                o.functions = facts
+                    .overview
+                    .first()
+                    .map(|s| s.paragraphs.clone())
+                    .unwrap_or_default();
+            }
+        }
     }
 }

@@ -48,12 +48,14 @@ figures! {
         nonfiscal_basic, nonfiscal_project, to_superior, operating_spending, to_affiliated,
         superior_income, business_income, operating_income, affiliated_income, other_income,
         budget,
+        general_personnel, general_public, special_account_income,
     }
     derived {
         general_spending, fund_spending, capital_spending, fiscal_spending,
         general_closing, fund_closing, capital_closing,
         fiscal_income, nonfiscal_income, income_total,
         basic, project, spending_total,
+        fiscal_opening, income_and_carryover,
     }
 }
 
@@ -68,7 +70,8 @@ impl Figures {
         self.fund_closing = self.fund_opening + self.fund_income - self.fund_spending;
         self.capital_closing = self.capital_opening + self.capital_income - self.capital_spending;
         self.fiscal_income = self.general_income + self.fund_income + self.capital_income;
-        self.nonfiscal_income = self.superior_income
+        self.nonfiscal_income = self.special_account_income
+            + self.superior_income
             + self.business_income
             + self.operating_income
             + self.affiliated_income
@@ -85,6 +88,8 @@ impl Figures {
             + self.to_superior
             + self.operating_spending
             + self.to_affiliated;
+        self.fiscal_opening = self.general_opening + self.fund_opening + self.capital_opening;
+        self.income_and_carryover = self.income_total + self.fiscal_opening;
     }
 
     pub fn has_fund_money(&self) -> bool {

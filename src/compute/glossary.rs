@@ -27,6 +27,8 @@ pub struct Glossary {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct GlossaryView {
     pub entries: Vec<TermView>,
+    /// The edition's closing line (`咨询电话：83426338`).
+    pub closing: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -158,6 +160,7 @@ pub fn view(
     year: i32,
     names: &BTreeMap<String, String>,
     codes: &[String],
+    phone: Option<&str>,
 ) -> GlossaryView {
     let level_name = facts
         .fiscal_level
@@ -217,17 +220,22 @@ pub fn view(
                     .filter(|_| !names_overridden(catalog, year, names, code))
             });
             format!(
-                "{}{}（类）{}（款）{}（项）。{}",
+                "{}{}（类）{}（款）{}（项）{}{}",
                 code_numbering.replace("{n}", &(i + 1).to_string()),
                 name(class),
                 name(section),
                 name(code),
+                layout.code_separator,
                 explanation.unwrap_or_default()
             )
         })
         .collect();
 
     GlossaryView {
+        closing: layout
+            .closing
+            .as_ref()
+            .map(|c| c.replace("{phone}", phone.unwrap_or_default())),
         entries: terms
             .into_iter()
             .enumerate()
@@ -323,6 +331,7 @@ mod tests {
             2024,
             &names(&catalog, &codes),
             &codes.map(String::from),
+            None,
         );
         let list = view
             .entries
@@ -365,6 +374,7 @@ mod tests {
             2024,
             &names,
             &codes.map(String::from),
+            None,
         );
         let headings: Vec<&str> = view.entries.iter().map(|e| e.heading.as_str()).collect();
         assert_eq!(headings[0], "一、一般公共预算财政拨款收入");
@@ -409,6 +419,7 @@ mod tests {
             2024,
             &names,
             &codes.map(String::from),
+            None,
         );
         let list = view
             .entries

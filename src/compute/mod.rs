@@ -7,16 +7,18 @@ pub mod percent;
 pub mod resolve;
 
 pub mod back_matter;
+pub mod budget;
 mod check;
 pub mod evaluation;
 pub mod glossary;
 pub mod key_work;
+mod overview;
 
 use crate::catalog::Catalog;
 use crate::money::Money;
 use crate::tables::{function_rows, Table};
 use figures::Figures;
-use resolve::{Balances, Facts, SangongLine, TextSection};
+use resolve::{Balances, Facts, SangongLine};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -65,6 +67,8 @@ pub struct UnitView {
     pub published: String,
     /// `2025-09-26`, for the PDF metadata.
     pub published_iso: String,
+    /// `final` or `budget`.
+    pub kind: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -145,8 +149,21 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
             name: facts.unit.name.clone(),
             name_on_tables: facts.unit.name_on_tables.clone(),
             year: facts.unit.year,
-            published: facts.unit.published.format("%Y年%-m月%-d日").to_string(),
-            published_iso: facts.unit.published.format("%Y-%m-%d").to_string(),
+            published: facts
+                .unit
+                .published
+                .map(|d| d.format("%Y年%-m月%-d日").to_string())
+                .unwrap_or_default(),
+            // Without a publication date the PDF is dated 1 January of the year.
+            published_iso: facts
+                .unit
+                .published
+                .unwrap_or_else(|| {
+                    chrono::NaiveDate::from_ymd_opt(facts.unit.year, 1, 1).unwrap_or_default()
+                })
+                .format("%Y-%m-%d")
+                .to_string(),
+            kind: facts.kind.key(),
         },
         title: fill(&edition.document.title),
         cover: edition.document.cover.iter().map(|l| fill(l)).collect(),
@@ -155,15 +172,7 @@ pub fn compute(facts: &Facts, catalog: &Catalog) -> Booklet {
         edition: edition.id.clone(),
         parts,
         thousands_separator: facts.thousands_separator,
-        overview: facts
-            .overview
-            .iter()
-            .enumerate()
-            .map(|(i, s): (usize, &TextSection)| SectionView {
-                heading: format!("{}、{}", chinese_numeral(i + 1), s.title),
-                paragraphs: s.paragraphs.clone(),
-            })
-            .collect(),
+        overview: overview::sections(facts),
         tables,
         figures,
         economic,

@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]
 pub struct Facts {
+    /// 决算 or budget: what the input declares (and its edition lays out).
+    pub kind: BookletKind,
     pub unit: Unit,
     pub edition: Edition,
     /// The unit the file's amounts are written in (`settings.amount_unit`).
@@ -34,6 +36,8 @@ pub struct Facts {
     pub narrative: super::narrative::NarrativeFacts,
     /// Parts 4–6.
     pub back_matter: super::back_matter::BackMatter,
+    /// The budget booklet's units, staff, projects and history (empty for 决算).
+    pub budget: super::budget::BudgetFacts,
 }
 
 #[derive(Debug, Clone)]
@@ -41,7 +45,8 @@ pub struct Unit {
     pub name: String,
     pub name_on_tables: String,
     pub year: i32,
-    pub published: NaiveDate,
+    /// The publication date; a budget booklet may have none.
+    pub published: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +58,8 @@ pub struct TextSection {
 #[derive(Debug, Clone)]
 pub struct Item {
     pub code: String,
+    /// The budget unit it belongs to (`[[units]]`), when the department lists units.
+    pub unit: Option<String>,
     pub figures: Figures,
 }
 
@@ -115,20 +122,52 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     }
 
     let year = *unit.year.get_ref();
+    let kind = input.kind();
     if !YEARS.contains(&year) {
         r.error_help(
             "E0207",
             format!(
-                "决算年度 {year} 不合理：应为 {} 至 {} 之间的年份",
+                "{}年度 {year} 不合理：应为 {} 至 {} 之间的年份",
+                match kind {
+                    BookletKind::Final => "决算",
+                    BookletKind::Budget => "预算",
+                },
                 YEARS.start(),
                 YEARS.end()
             ),
             "unit.year",
             unit.year.span(),
-            "year 写决算所属的年度，如 2024（不是公开的年份）".into(),
+            match kind {
+                BookletKind::Final => "year 写决算所属的年度，如 2024（不是公开的年份）",
+                BookletKind::Budget => "year 写预算所属的年度，如 2024",
+            }
+            .into(),
         );
     }
-    let edition = edition_of(&mut r, settings, year, unit.year.span());
+    let edition = edition_of(&mut r, settings, kind, year, unit.year.span());
+    if let (Some(e), Some(k)) = (&edition, &unit.kind) {
+        if e.kind != kind {
+            r.error_help(
+                "E0281",
+                format!(
+                    "版式“{}”排印的是{}，而本文件是{}",
+                    e.id,
+                    e.kind.name(),
+                    kind.name()
+                ),
+                "settings.edition",
+                settings.edition.as_ref().map_or(k.span(), |n| n.span()),
+                format!(
+                    "改用{}的版式，或删去 edition 以使用 {year} 年度的内置版式",
+                    kind.name()
+                ),
+            );
+        }
+    }
+    super::budget::kind::check(&mut r, input, kind);
+    if let Some(e) = &edition {
+        super::budget::kind::required(&mut r, input, e);
+    }
 
     // The edition's 类 print by name whether used or not: each needs one for the year.
     let known_year = YEARS.contains(&year);
@@ -153,15 +192,33 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         Some(n) => r.text(n, "unit.name_on_tables"),
         None => name.clone(),
     };
-    let published = toml_date(unit.published.get_ref()).unwrap_or_else(|| {
-        r.error(
-            "E0206",
-            "发布日期应为年月日，如 2025-09-26（不加引号，不带时间）".into(),
-            "unit.published",
-            unit.published.span(),
-        );
-        NaiveDate::default()
-    });
+    let published = match &unit.published {
+        Some(p) => Some(toml_date(p.get_ref()).unwrap_or_else(|| {
+            r.error(
+                "E0206",
+                "发布日期应为年月日，如 2025-09-26（不加引号，不带时间）".into(),
+                "unit.published",
+                p.span(),
+            );
+            NaiveDate::default()
+        })),
+        None if kind == BookletKind::Final => {
+            r.error_help(
+                "E0286",
+                "缺少发布日期 `published`（部门决算的封面印有公开日期）".into(),
+                "unit.published",
+                unit.name.span(),
+                "请在 [unit] 中写 published = 2025-09-26（不加引号）".into(),
+            );
+            None
+        }
+        None => None,
+    };
+    let catalog_has = |code: &str| catalog.function(year, code).is_some();
+    let mut budget = match kind {
+        BookletKind::Budget => super::budget::resolve(&mut r, input, &catalog_has),
+        BookletKind::Final => Default::default(),
+    };
 
     let overview = overview
         .sections
@@ -174,7 +231,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         .collect();
 
     let mut function_names = BTreeMap::new();
-    let mut seen_codes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen_codes: BTreeMap<(Option<String>, String), usize> = BTreeMap::new();
     let mut resolved_items = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let field = |f: &str| format!("items[{i}].{f}");
@@ -188,7 +245,17 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             );
             continue;
         }
-        if let Some(first) = seen_codes.insert(code.clone(), i) {
+        let unit = match kind {
+            BookletKind::Budget => super::budget::unit_of(
+                &mut r,
+                &budget.units,
+                &item.unit,
+                &field("unit"),
+                item.code.span(),
+            ),
+            BookletKind::Final => None,
+        };
+        if let Some(first) = seen_codes.insert((unit.clone(), code.clone()), i) {
             r.error(
                 "E0211",
                 format!(
@@ -242,8 +309,32 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         }
         resolved_items.push(Item {
             code,
-            figures: item_figures(&mut r, item, &field),
+            unit,
+            figures: item_figures(&mut r, item, kind, &field),
         });
+        if kind == BookletKind::Budget {
+            for (name, typed) in [
+                ("general_project", &item.general_project),
+                ("fund_project", &item.fund_project),
+                ("capital_project", &item.capital_project),
+                ("nonfiscal_project", &item.nonfiscal_project),
+            ] {
+                if let Some(v) = typed {
+                    let typed = r.money(v, &field(name));
+                    let last = resolved_items.last().expect("just pushed");
+                    budget.typed_projects.push(super::budget::TypedProject {
+                        item: i,
+                        field: name,
+                        unit: last.unit.clone(),
+                        code: last.code.clone(),
+                        typed,
+                    });
+                }
+            }
+        }
+    }
+    if kind == BookletKind::Budget {
+        super::budget::add_projects(&mut resolved_items, &budget.projects);
     }
     resolved_items.sort_by(|a, b| a.code.cmp(&b.code));
 
@@ -308,9 +399,30 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 field,
                 value.span(),
             );
+        } else if !basic_class(edition.as_ref(), &code[..3]) {
+            r.error(
+                "E0222",
+                format!(
+                    "经济分类科目 {code} 不属于基本支出的人员经费或公用经费（{}）",
+                    edition
+                        .iter()
+                        .flat_map(|e| e
+                            .economic_classes
+                            .personnel
+                            .iter()
+                            .chain(&e.economic_classes.public))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("、")
+                ),
+                field,
+                value.span(),
+            );
         } else {
-            if let Some(entry) = catalog.economic(year, code) {
-                economic_names.insert(code.clone(), entry.name.clone());
+            for c in [&code[..3], code.as_str()] {
+                if let Some(entry) = catalog.economic(year, c) {
+                    economic_names.insert(c.to_string(), entry.name.clone());
+                }
             }
             economic.insert(code.clone(), money);
         }
@@ -356,6 +468,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     match edition {
         Some(edition) if r.problems.is_empty() => Ok(Facts {
+            kind,
             unit: Unit {
                 name,
                 name_on_tables,
@@ -376,9 +489,22 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             economic_names,
             narrative,
             back_matter,
+            budget,
         }),
         _ => Err(Failure::many(r.problems)),
     }
+}
+
+/// Whether an edition's 基本支出 table can print lines of 经济分类 类 `class`: the
+/// 人员经费 and 公用经费 classes of an edition that lists lines as entered.
+fn basic_class(edition: Option<&Edition>, class: &str) -> bool {
+    let Some(e) = edition else { return true };
+    let lists_entered = e
+        .tables
+        .iter()
+        .any(|t| *t.kind.get_ref() == crate::edition::TableKind::EconomicRows);
+    let c = &e.economic_classes;
+    !lists_entered || c.personnel.iter().chain(&c.public).any(|x| x == class)
 }
 
 /// The edition the input names (a built-in id, or a file relative to the input), or
@@ -386,6 +512,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 fn edition_of(
     r: &mut Checker,
     settings: &crate::input::Settings,
+    kind: BookletKind,
     year: i32,
     year_span: std::ops::Range<usize>,
 ) -> Option<Edition> {
@@ -393,10 +520,13 @@ fn edition_of(
         if !YEARS.contains(&year) {
             return None; // E0207 says why
         }
-        return Edition::for_year(BookletKind::Final, year).or_else(|| {
+        return Edition::for_year(kind, year).or_else(|| {
             r.error(
                 "E0205",
-                format!("没有适用于 {year} 年度的内置版式，请在 [settings] 中用 edition 指定"),
+                format!(
+                    "没有适用于 {year} 年度{}的内置版式，请在 [settings] 中用 edition 指定",
+                    kind.name()
+                ),
                 "unit.year",
                 year_span,
             );
@@ -419,7 +549,12 @@ fn edition_of(
     }
 }
 
-fn item_figures(r: &mut Checker, item: &ItemInput, field: &dyn Fn(&str) -> String) -> Figures {
+fn item_figures(
+    r: &mut Checker,
+    item: &ItemInput,
+    kind: BookletKind,
+    field: &dyn Fn(&str) -> String,
+) -> Figures {
     macro_rules! amount {
         ($name:ident) => {
             r.opt_money(&item.$name, &field(stringify!($name)))
@@ -446,8 +581,22 @@ fn item_figures(r: &mut Checker, item: &ItemInput, field: &dyn Fn(&str) -> Strin
         affiliated_income: amount!(affiliated_income),
         other_income: amount!(other_income),
         budget: amount!(budget),
+        general_personnel: amount!(general_personnel),
+        general_public: amount!(general_public),
+        special_account_income: amount!(special_account_income),
         ..Default::default()
     };
+    if kind == BookletKind::Budget {
+        // 项目支出 comes from the projects and each fund's 本年收入 is what the 项 spends
+        // of it beyond its 上年结转 (set once the projects are added).
+        f.general_basic = f.general_personnel + f.general_public;
+        f.general_project = Money::ZERO;
+        f.fund_project = Money::ZERO;
+        f.capital_project = Money::ZERO;
+        f.nonfiscal_project = Money::ZERO;
+        f.derive();
+        return f;
+    }
     // Income of a fund defaults to what the item spent of it (no carry-over).
     f.general_income = match item.general_income {
         Some(_) => amount!(general_income),

@@ -24,6 +24,12 @@ pub struct GlossaryLayout {
     pub term_numbering: String,
     /// `{n}.` or `{n}、`, `{n}` being the Arabic number.
     pub code_numbering: String,
+    /// Between a code's 类/款/项 path and its explanation: `。` or `：`.
+    #[serde(default = "full_stop")]
+    pub code_separator: String,
+    /// A line closing the part, `{phone}` being the unit's 咨询电话
+    /// (`咨询电话：{phone}`).
+    pub closing: Option<String>,
     pub default_fiscal_level: String,
     pub fiscal_levels: Vec<FiscalLevel>,
     /// The standard terms in printed order; the entry with `functions = true` is the
@@ -32,6 +38,10 @@ pub struct GlossaryLayout {
 }
 
 /// A fiscal level and the words its terms use: `{fiscal}` and `{departments}`.
+fn full_stop() -> String {
+    "。".into()
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FiscalLevel {
@@ -47,6 +57,35 @@ pub struct TermSpec {
     pub text: String,
     #[serde(default)]
     pub functions: bool,
+}
+
+/// 第一部分's sections written from the input's facts (budget: 单位构成, 人员构成),
+/// after the user's own sections. `{unit}`, `{year}` and the counts are filled in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverviewLayout {
+    pub composition: Option<CompositionSpec>,
+    pub staff: Option<StaffSpec>,
+}
+
+/// The budget units: `alone` when the department has no 二级预算单位, else `with_units`
+/// (`{count}` of them, named in `{units}`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompositionSpec {
+    pub title: String,
+    pub alone: String,
+    pub with_units: String,
+}
+
+/// The staff counts, one paragraph per text: `{authorized}`, `{actual}`, `{retirees}`
+/// (totals), `{authorized_administrative}` … `{actual_civil_servant_managed}`,
+/// `{veteran}`, `{retired}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffSpec {
+    pub title: String,
+    pub text: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

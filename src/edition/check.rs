@@ -74,8 +74,11 @@ fn fields(c: &mut Checker, t: &TableSpec) {
         ("group_columns", t.group_columns.is_some()),
     ];
     let needed: &[&str] = match kind {
-        TableKind::Function => &["labels", "columns"],
+        TableKind::Function | TableKind::ByUnit | TableKind::EconomicRows | TableKind::Projects => {
+            &["labels", "columns"]
+        }
         TableKind::Row => &["columns"],
+        TableKind::OverallForm | TableKind::ProjectForm => &[],
         TableKind::Summary => &["income", "spending"],
         TableKind::EconomicGroups => &["groups", "group_columns"],
     };
@@ -118,6 +121,35 @@ fn table(c: &mut Checker, t: &TableSpec) {
                         t.kind.span(),
                     );
                 }
+            }
+        }
+        TableKind::ByUnit | TableKind::EconomicRows | TableKind::Projects => {
+            let names: Vec<&str> = kind
+                .own_figures()
+                .map_or_else(|| Figures::NAMES.to_vec(), <[&str]>::to_vec);
+            let what = match kind {
+                TableKind::EconomicRows => "经济分类行的数",
+                TableKind::Projects => "项目的数",
+                _ => "功能分类表各行的数",
+            };
+            figure_columns(c, t, &t.columns, &names, what);
+            let shown: Vec<&str> = t
+                .columns
+                .iter()
+                .filter_map(|col| col.figure.as_ref().map(|f| f.get_ref().as_str()))
+                .collect();
+            checks(c, t, &shown);
+        }
+        TableKind::OverallForm | TableKind::ProjectForm => {
+            if !t.checks.is_empty() {
+                c.error(
+                    "E0245",
+                    format!(
+                        "checks 不适用于 kind = \"{}\" 的表：表中各数的关系自动核对",
+                        kind.name()
+                    ),
+                    t.kind.span(),
+                );
             }
         }
         TableKind::Row => {
@@ -215,7 +247,24 @@ fn table(c: &mut Checker, t: &TableSpec) {
             }
         }
     }
-    if kind != TableKind::Function {
+    let contents = kind.label_contents();
+    for col in &t.labels {
+        if !contents.contains(&col.show) {
+            c.error(
+                "E0246",
+                format!(
+                    "kind = \"{}\" 的表的标签栏不能印 show = \"{}\"",
+                    kind.name(),
+                    col.show.name()
+                ),
+                t.kind.span(),
+            );
+        }
+    }
+    if !matches!(
+        kind,
+        TableKind::Function | TableKind::ByUnit | TableKind::EconomicRows | TableKind::Projects
+    ) {
         for col in &t.labels {
             width(c, &col.width);
         }
@@ -332,10 +381,14 @@ fn headers(c: &mut Checker, t: &TableSpec) {
     }
     // Where each column is written, for the columns that carry a figure.
     let mut spans: Vec<Option<Range<usize>>> = Vec::new();
-    if *t.kind.get_ref() == TableKind::Function {
+    let labelled = matches!(
+        t.kind.get_ref(),
+        TableKind::Function | TableKind::ByUnit | TableKind::EconomicRows | TableKind::Projects
+    );
+    if labelled {
         spans.extend(t.labels.iter().map(|_| None));
     }
-    if matches!(t.kind.get_ref(), TableKind::Function | TableKind::Row) {
+    if labelled || *t.kind.get_ref() == TableKind::Row {
         spans.extend(
             t.columns
                 .iter()

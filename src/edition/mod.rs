@@ -35,6 +35,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "wuhan-qingshan-2024",
         include_str!("../../data/editions/wuhan-qingshan-2024.toml"),
     ),
+    (
+        "wuhan-budget-2024",
+        include_str!("../../data/editions/wuhan-budget-2024.toml"),
+    ),
 ];
 
 /// Which booklet an edition lays out.
@@ -46,6 +50,24 @@ pub enum BookletKind {
     Final,
     /// 部门预算公开
     Budget,
+}
+
+impl BookletKind {
+    /// As the input and editions write it: `final`, `budget`.
+    pub fn key(self) -> &'static str {
+        match self {
+            BookletKind::Final => "final",
+            BookletKind::Budget => "budget",
+        }
+    }
+
+    /// `部门决算`, `部门预算`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BookletKind::Final => "部门决算",
+            BookletKind::Budget => "部门预算",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -71,6 +93,8 @@ pub struct Edition {
     pub economic_classes: EconomicClasses,
     pub tables: Vec<TableSpec>,
     pub narrative: narrative::NarrativeLayout,
+    /// 第一部分's computed sections (budget).
+    pub overview: Option<OverviewLayout>,
     pub key_work: Option<KeyWorkLayout>,
     pub glossary: Option<GlossaryLayout>,
     pub attachments: Option<AttachmentsLayout>,
@@ -134,6 +158,9 @@ pub struct Head {
     pub year_line: bool,
     /// `{subject}` in an empty table's 说明 line.
     pub empty_subject: String,
+    /// The label stands on its own line above the title (`表1`, then `收支预算总表`).
+    #[serde(default)]
+    pub label_above: bool,
 }
 
 impl Head {
@@ -146,6 +173,7 @@ impl Head {
             money: p.money.clone().unwrap_or_else(|| self.money.clone()),
             year_line: p.year_line.unwrap_or(self.year_line),
             empty_subject: self.empty_subject.clone(),
+            label_above: p.label_above.unwrap_or(self.label_above),
         }
     }
 }
@@ -166,6 +194,9 @@ pub enum ZeroDisplay {
     Blank,
     /// `0.00`
     Zero,
+    /// `0.00` in a column that shows any amount, an empty cell in a column that shows
+    /// none (budget 表3's unused columns).
+    Column,
 }
 
 /// How the figures of a table print.
@@ -177,6 +208,9 @@ pub struct NumberFormat {
     pub zero: ZeroDisplay,
     /// Thousands separators; absent: the input's `settings.thousands_separator`.
     pub separators: Option<bool>,
+    /// Trailing zeros of the decimals dropped (`1757.5`, `100`, `0`: budget 表11).
+    #[serde(default)]
+    pub trim: bool,
 }
 
 impl Default for NumberFormat {
@@ -186,6 +220,7 @@ impl Default for NumberFormat {
             decimals: 2,
             zero: ZeroDisplay::Blank,
             separators: None,
+            trim: false,
         }
     }
 }
@@ -197,6 +232,7 @@ impl NumberFormat {
             decimals: p.decimals.unwrap_or(self.decimals),
             zero: p.zero.unwrap_or(self.zero),
             separators: p.separators.or(self.separators),
+            trim: p.trim.unwrap_or(self.trim),
         }
     }
 }
@@ -362,6 +398,10 @@ mod tests {
             "wuhan-2024"
         );
         assert!(Edition::for_year(BookletKind::Final, 1990).is_none());
+        let budget = Edition::for_year(BookletKind::Budget, 2024).unwrap();
+        assert_eq!(budget.id, "wuhan-budget-2024");
+        assert_eq!(budget.kind, BookletKind::Budget);
+        assert_eq!(budget.classes.len(), 24);
     }
 
     #[test]

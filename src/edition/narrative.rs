@@ -166,6 +166,9 @@ pub struct SectionSpec {
     pub prior: Option<Name>,
     /// The `[narrative.reasons]` key that explains the change (`total`).
     pub reason: Option<Name>,
+    /// `totals`: the 功能分类 figure whose 类 are listed (each 类 printing as not zero,
+    /// with its name): `spending_total`, `fiscal_spending`.
+    pub class_figure: Option<Name>,
     /// `totals`: the rows listed under the figure, each printed when not zero (or when
     /// last year's was not).
     #[serde(default)]
@@ -272,6 +275,12 @@ pub const FACT_BUILDERS: &[&str] = &[
     "assets",
     "performance",
     "group",
+    "budget_general",
+    "budget_basic",
+    "budget_sangong",
+    "budget_performance",
+    "purchased_services",
+    "nontax",
 ];
 
 /// Last year's figures a section may compare with (the fields of `[previous]`).
@@ -285,10 +294,12 @@ pub const PRIOR_FIGURES: &[&str] = &[
     "capital_income",
     "general_spending",
     "operating_costs",
+    "sangong",
 ];
 
 /// The vehicle categories the input may count (`[narrative.assets.vehicles]`).
 pub const VEHICLE_KEYS: &[&str] = &[
+    "general",
     "leaders",
     "heads",
     "confidential",
@@ -395,6 +406,15 @@ impl NarrativeLayout {
                     problem(
                         "E0244",
                         format!("{at}：不认识的数“{}”", f.get_ref()),
+                        f.span(),
+                    );
+                }
+            }
+            if let Some(f) = &s.class_figure {
+                if !crate::compute::figures::Figures::NAMES.contains(&f.get_ref().as_str()) {
+                    problem(
+                        "E0244",
+                        format!("{at}：不认识的功能分类数“{}”", f.get_ref()),
                         f.span(),
                     );
                 }

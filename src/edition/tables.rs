@@ -18,6 +18,18 @@ pub enum TableKind {
     EconomicGroups,
     /// One row of unit figures (公开09 三公).
     Row,
+    /// One row per budget unit under its department, with the figures of its 项
+    /// summed (budget 表5-2).
+    ByUnit,
+    /// 经济分类 lines as rows, each 类 and the lines entered under it, with the
+    /// columns 合计, 人员经费, 公用经费 (budget 表6).
+    EconomicRows,
+    /// One row per project with its money by source (budget 表10).
+    Projects,
+    /// The overall performance target form with its money block (budget 表11).
+    OverallForm,
+    /// One project performance target form per project (budget 表12-1 … 12-n).
+    ProjectForm,
 }
 
 impl TableKind {
@@ -27,7 +39,51 @@ impl TableKind {
             TableKind::Function => "function",
             TableKind::EconomicGroups => "economic_groups",
             TableKind::Row => "row",
+            TableKind::ByUnit => "by_unit",
+            TableKind::EconomicRows => "economic_rows",
+            TableKind::Projects => "projects",
+            TableKind::OverallForm => "overall_form",
+            TableKind::ProjectForm => "project_form",
         }
+    }
+
+    /// The figures a row of this kind can show in a column, when the kind has its own
+    /// (the others show 功能分类 row figures or unit figures).
+    pub fn own_figures(self) -> Option<&'static [&'static str]> {
+        match self {
+            TableKind::EconomicRows => Some(&["total", "personnel", "public"]),
+            TableKind::Projects => Some(&[
+                "total",
+                "general",
+                "fund",
+                "capital",
+                "special_account",
+                "unit_funds",
+                "opening",
+            ]),
+            _ => None,
+        }
+    }
+
+    /// What the label columns of this kind can show.
+    pub fn label_contents(self) -> &'static [LabelContent] {
+        match self {
+            TableKind::Function | TableKind::ByUnit | TableKind::EconomicRows => {
+                &[LabelContent::Code, LabelContent::Name]
+            }
+            TableKind::Projects => &[
+                LabelContent::Unit,
+                LabelContent::Name,
+                LabelContent::Code,
+                LabelContent::CodeName,
+            ],
+            _ => &[],
+        }
+    }
+
+    /// A form, laid out by its own template rather than a grid of figures.
+    pub fn is_form(self) -> bool {
+        matches!(self, TableKind::OverallForm | TableKind::ProjectForm)
     }
 }
 
@@ -36,6 +92,9 @@ impl TableKind {
 pub struct TableSpec {
     /// The stable key of the table in this edition (`[typed]`, `table_notes` use it).
     pub id: Spanned<String>,
+    /// The entry of the contents shared by adjacent tables (`一般公共预算支出表` for 表5-1
+    /// and 表5-2); absent: the table's own title.
+    pub group: Option<String>,
     /// Printed label: `公开01表`, `表5`, `表5-1`, `附表-5-2`.
     pub label: Spanned<String>,
     /// The title's own words; the printed title comes from the head's title template.
@@ -93,6 +152,7 @@ pub struct HeadPatch {
     pub org: Option<String>,
     pub money: Option<String>,
     pub year_line: Option<bool>,
+    pub label_above: Option<bool>,
 }
 
 /// Overrides of the edition's number format for one table.
@@ -103,6 +163,7 @@ pub struct FormatPatch {
     pub decimals: Option<u32>,
     pub zero: Option<super::ZeroDisplay>,
     pub separators: Option<bool>,
+    pub trim: Option<bool>,
 }
 
 /// A column of figures.
@@ -126,6 +187,10 @@ pub enum LabelContent {
     /// The whole code; adjacent code columns print it as one cell.
     Code,
     Name,
+    /// `projects`: the name of the project's unit.
+    Unit,
+    /// `projects`: the name of the project's 功能分类 项.
+    CodeName,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -136,6 +201,17 @@ pub struct LabelColumn {
     /// Text in the 栏次 row (`栏次`).
     pub number: Option<String>,
     pub width: Option<Spanned<String>>,
+}
+
+impl LabelContent {
+    pub fn name(self) -> &'static str {
+        match self {
+            LabelContent::Code => "code",
+            LabelContent::Name => "name",
+            LabelContent::Unit => "unit",
+            LabelContent::CodeName => "code_name",
+        }
+    }
 }
 
 /// Which 功能分类 rows a table prints.
@@ -151,6 +227,10 @@ pub struct RowRule {
     /// The label of the total row (`合计`); none: no total row.
     #[serde(default = "total_label")]
     pub total: Option<String>,
+    /// A table without rows still prints its 合计 row and one blank line (the 决算
+    /// tables); `false`: only the header (the budget's 表8/表9).
+    #[serde(default = "yes")]
+    pub empty_lines: bool,
 }
 
 impl Default for RowRule {
@@ -159,6 +239,7 @@ impl Default for RowRule {
             levels: all_levels(),
             drop_zero: true,
             total: total_label(),
+            empty_lines: true,
         }
     }
 }

@@ -41,8 +41,8 @@ pub struct OverallTargets {
     pub reporter: Text,
     /// 联系电话
     pub phone: Text,
-    /// 部门职能概述 (lines kept)
-    pub functions: Text,
+    /// 部门职能概述 (lines kept); absent: the text of 第一部分's first section.
+    pub functions: Option<Text>,
     /// 年度工作任务 (lines kept)
     pub tasks: Text,
     /// 整体绩效总目标: 长期目标 and 年度目标, side by side.
@@ -304,7 +304,7 @@ impl EvaluationInput {
             out.one(p, "department", &o.department);
             out.one(p, "reporter", &o.reporter);
             out.one(p, "phone", &o.phone);
-            out.one(p, "functions", &o.functions);
+            out.opt(p, "functions", &o.functions);
             out.one(p, "tasks", &o.tasks);
             for (i, g) in o.long_term_goals.iter().enumerate() {
                 out.one(p, &format!("long_term_goals[{i}]"), g);

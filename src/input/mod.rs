@@ -2,6 +2,7 @@
 //! text, with source spans kept for error messages. Nothing here is derived.
 
 mod amount;
+pub mod budget;
 pub mod evaluation;
 pub mod glossary;
 pub mod key_work;
@@ -46,15 +47,42 @@ pub struct Input {
     pub glossary: glossary::GlossaryInput,
     #[serde(default)]
     pub evaluation: evaluation::EvaluationInput,
+    /// Budget: the units of the department (表5-2).
+    #[serde(default)]
+    pub units: Vec<budget::UnitEntry>,
+    /// Budget: projects with their money and 表12 form.
+    #[serde(default)]
+    pub projects: Vec<budget::Project>,
+    /// Budget: 表11 近两年收支情况.
+    #[serde(default)]
+    pub history: Vec<budget::History>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitInput {
+    /// `final` (部门决算, the default) or `budget` (部门预算).
+    pub kind: Option<Spanned<crate::edition::BookletKind>>,
     pub name: Spanned<String>,
     pub year: Spanned<i32>,
-    pub published: Spanned<toml::value::Datetime>,
+    /// Required for 决算; a budget booklet may print no date.
+    pub published: Option<Spanned<toml::value::Datetime>>,
     pub name_on_tables: Option<Spanned<String>>,
+    /// 部门编码 (表5-2's 部门 row).
+    pub code: Option<Spanned<String>>,
+    /// 咨询电话 (printed where the edition says, e.g. after 名词解释).
+    pub phone: Option<Spanned<String>>,
+}
+
+impl Input {
+    /// The booklet kind the file declares (决算 unless it says otherwise).
+    pub fn kind(&self) -> crate::edition::BookletKind {
+        self.unit
+            .kind
+            .as_ref()
+            .map(|k| *k.get_ref())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -76,6 +104,8 @@ pub struct Settings {
 pub struct Overview {
     #[serde(default)]
     pub sections: Vec<TextSection>,
+    /// Budget: 人员构成 (第一部分 三).
+    pub staff: Option<Spanned<budget::Staff>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -91,7 +121,14 @@ pub struct TextSection {
 pub struct ItemInput {
     pub code: Spanned<String>,
     pub name: Option<Spanned<String>>,
+    /// Budget: the unit's code (`[[units]]`), needed when the department has several.
+    pub unit: Option<Spanned<String>>,
     pub general_basic: Option<Spanned<Amount>>,
+    /// Budget: 一般公共预算 基本支出 split into 人员经费 and 公用经费.
+    pub general_personnel: Option<Spanned<Amount>>,
+    pub general_public: Option<Spanned<Amount>>,
+    /// Budget: 财政专户管理资金收入.
+    pub special_account_income: Option<Spanned<Amount>>,
     pub general_project: Option<Spanned<Amount>>,
     pub general_income: Option<Spanned<Amount>>,
     pub general_opening: Option<Spanned<Amount>>,

@@ -2,7 +2,7 @@
 //! the tables — last year's figures, the reasons for changes, the uses of the money, the
 //! main projects, and the facts of 三公, 机关运行经费, 政府采购, 国有资产 and 预算绩效.
 
-use super::{Amount, SangongFigures};
+use super::Amount;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -64,8 +64,21 @@ pub struct PriorFigures {
     pub general_spending: Money,
     /// 机关运行经费.
     pub operating_costs: Money,
-    /// 三公 actual spending; absent = unknown, a missing line of a given table = 0.
-    pub sangong: Option<SangongFigures>,
+    /// 三公 actual spending (budget: 预算数); absent = unknown, a missing line of a
+    /// given table = 0.
+    pub sangong: Option<PriorSangong>,
+}
+
+/// Last year's 三公 figures: the lines, or only their total.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorSangong {
+    pub abroad: Money,
+    pub car_purchase: Money,
+    pub car_running: Money,
+    pub reception: Money,
+    /// The total, when the lines are not known.
+    pub total: Money,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -90,6 +103,18 @@ pub struct NarrativeInput {
     pub procurement: Option<Procurement>,
     pub assets: Option<Assets>,
     pub performance: Option<Performance>,
+    /// Budget 十（三） 政府购买服务预算.
+    pub purchased_services: Option<AmountNote>,
+    /// Budget 十（六） 非税收入征收预计数.
+    pub nontax: Option<AmountNote>,
+}
+
+/// An amount and, optionally, what it is for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmountNote {
+    pub amount: Spanned<Amount>,
+    pub note: Text,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -184,11 +209,20 @@ pub struct Assets {
     pub vehicles: Vehicles,
     /// 单价100万元（含）以上设备（不含车辆）, 台（套）.
     pub equipment: Count,
+    /// Budget 十（四）: 占有使用国有资产 at 31 December of the year before.
+    pub total: Money,
+    /// Budget: 办公用房, as printed.
+    pub office: Text,
+    /// Budget: 预算新增资产 and what it is.
+    pub new_assets: Money,
+    pub new_assets_note: Text,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vehicles {
+    /// Budget: 一般公务用车.
+    pub general: Count,
     pub leaders: Count,
     pub heads: Count,
     pub confidential: Count,
@@ -278,6 +312,24 @@ pub fn text_fields(input: &super::Input) -> Vec<(String, &Spanned<String>)> {
     }
     if let Some(Some(v)) = n.operating_costs.as_ref().map(|o| &o.note) {
         out.push(("narrative.operating_costs.note".into(), v));
+    }
+    for (name, value) in [
+        ("purchased_services", &n.purchased_services),
+        ("nontax", &n.nontax),
+    ] {
+        if let Some(Some(v)) = value.as_ref().map(|x| &x.note) {
+            out.push((format!("narrative.{name}.note"), v));
+        }
+    }
+    if let Some(a) = &n.assets {
+        for (name, value) in [
+            ("office", &a.office),
+            ("new_assets_note", &a.new_assets_note),
+        ] {
+            if let Some(v) = value {
+                out.push((format!("narrative.assets.{name}"), v));
+            }
+        }
     }
     if let Some(p) = &n.performance {
         for (name, value) in [

@@ -55,6 +55,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         "forms/scored.typ",
         include_str!("../../templates/forms/scored.typ"),
     ),
+    (
+        "forms/budget_indicators.typ",
+        include_str!("../../templates/forms/budget_indicators.typ"),
+    ),
+    (
+        "forms/budget_overall.typ",
+        include_str!("../../templates/forms/budget_overall.typ"),
+    ),
+    (
+        "forms/budget_project.typ",
+        include_str!("../../templates/forms/budget_project.typ"),
+    ),
 ];
 
 /// The plain Typst library the generated source imports (layout only).

@@ -46,26 +46,49 @@ macro_rules! set_file {
 }
 
 /// The built-in template sets, by name: each template's name and source.
-const SETS: &[(&str, &[(&str, &str)])] = &[(
-    "wuhan-final",
-    &[
-        set_file!("wuhan-final", "macros"),
-        set_file!("wuhan-final", "overall"),
-        set_file!("wuhan-final", "income"),
-        set_file!("wuhan-final", "spending"),
-        set_file!("wuhan-final", "fiscal"),
-        set_file!("wuhan-final", "general"),
-        set_file!("wuhan-final", "basic"),
-        set_file!("wuhan-final", "fund"),
-        set_file!("wuhan-final", "capital"),
-        set_file!("wuhan-final", "sangong"),
-        set_file!("wuhan-final", "operating_costs"),
-        set_file!("wuhan-final", "procurement"),
-        set_file!("wuhan-final", "assets"),
-        set_file!("wuhan-final", "performance"),
-        set_file!("wuhan-final", "chart_alt"),
-    ],
-)];
+const SETS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "wuhan-final",
+        &[
+            set_file!("wuhan-final", "macros"),
+            set_file!("wuhan-final", "overall"),
+            set_file!("wuhan-final", "income"),
+            set_file!("wuhan-final", "spending"),
+            set_file!("wuhan-final", "fiscal"),
+            set_file!("wuhan-final", "general"),
+            set_file!("wuhan-final", "basic"),
+            set_file!("wuhan-final", "fund"),
+            set_file!("wuhan-final", "capital"),
+            set_file!("wuhan-final", "sangong"),
+            set_file!("wuhan-final", "operating_costs"),
+            set_file!("wuhan-final", "procurement"),
+            set_file!("wuhan-final", "assets"),
+            set_file!("wuhan-final", "performance"),
+            set_file!("wuhan-final", "chart_alt"),
+        ],
+    ),
+    (
+        "wuhan-budget",
+        &[
+            set_file!("wuhan-budget", "macros"),
+            set_file!("wuhan-budget", "overall"),
+            set_file!("wuhan-budget", "income"),
+            set_file!("wuhan-budget", "spending"),
+            set_file!("wuhan-budget", "fiscal"),
+            set_file!("wuhan-budget", "general"),
+            set_file!("wuhan-budget", "basic"),
+            set_file!("wuhan-budget", "fund"),
+            set_file!("wuhan-budget", "capital"),
+            set_file!("wuhan-budget", "sangong"),
+            set_file!("wuhan-budget", "operating_costs"),
+            set_file!("wuhan-budget", "procurement"),
+            set_file!("wuhan-budget", "purchased_services"),
+            set_file!("wuhan-budget", "assets"),
+            set_file!("wuhan-budget", "performance"),
+            set_file!("wuhan-budget", "nontax"),
+        ],
+    ),
+];
 
 /// The names of the built-in template sets.
 pub fn builtin_sets() -> impl Iterator<Item = &'static str> {

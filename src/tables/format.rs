@@ -26,13 +26,42 @@ impl Formatter {
         }
     }
 
-    /// The cell text of a figure; an exact zero prints as the table says.
+    /// The cell text of a figure; an exact zero prints as the table says (in a
+    /// `column` table: as in a column that shows amounts).
     pub fn money(&self, m: Money) -> String {
-        if m.is_zero() && self.format.zero == ZeroDisplay::Blank {
+        self.money_in(m, true)
+    }
+
+    /// The cell text of a figure in a column that shows some amount or none at all.
+    pub fn money_in(&self, m: Money, column_has_money: bool) -> String {
+        let blank = match self.format.zero {
+            ZeroDisplay::Blank => true,
+            ZeroDisplay::Zero => false,
+            ZeroDisplay::Column => !column_has_money,
+        };
+        if m.is_zero() && blank {
             return String::new();
         }
-        group_thousands(self.printed(m), self.separators)
+        let text = group_thousands(self.printed(m), self.separators);
+        if self.format.trim && text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            text
+        }
     }
+
+    /// The number format this formatter applies.
+    pub fn format(&self) -> NumberFormat {
+        self.format
+    }
+}
+
+/// For each column of `rows` (each row one value per column), whether any value is
+/// not zero: what a `column` zero display needs.
+pub fn columns_with_money(rows: &[Vec<Money>], width: usize) -> Vec<bool> {
+    (0..width)
+        .map(|i| rows.iter().any(|r| r.get(i).is_some_and(|m| !m.is_zero())))
+        .collect()
 }
 
 #[cfg(test)]
@@ -60,10 +89,38 @@ mod tests {
                 decimals: 2,
                 zero: ZeroDisplay::Zero,
                 separators: Some(true),
+                trim: false,
             },
             false,
         );
         assert_eq!(f.money(yuan(125_000)), "125,000.00");
         assert_eq!(f.money(Money::ZERO), "0.00");
+    }
+
+    #[test]
+    fn column_zeros_and_trimmed_decimals() {
+        let f = Formatter::new(
+            NumberFormat {
+                zero: ZeroDisplay::Column,
+                ..NumberFormat::default()
+            },
+            true,
+        );
+        assert_eq!(f.money_in(Money::ZERO, true), "0.00");
+        assert_eq!(f.money_in(Money::ZERO, false), "");
+        let trimmed = Formatter::new(
+            NumberFormat {
+                decimals: 1,
+                zero: ZeroDisplay::Zero,
+                separators: Some(false),
+                trim: true,
+                ..NumberFormat::default()
+            },
+            true,
+        );
+        assert_eq!(trimmed.money(yuan(17_575_100)), "1757.5");
+        assert_eq!(trimmed.money(yuan(10_000_000)), "1000");
+        assert_eq!(trimmed.money(Money::ZERO), "0");
+        assert_eq!(trimmed.money(yuan(3_679_300)), "367.9");
     }
 }

@@ -60,14 +60,22 @@ pub fn fill(spec: &TableSpec, all: &[FunctionRow], f: &Formatter) -> (TableData,
         total += &r.f;
     }
 
+    let money_of = |fig: &Figures| -> Vec<crate::money::Money> {
+        columns.iter().map(|c| value(fig, c)).collect()
+    };
+    let mut all_values: Vec<Vec<crate::money::Money>> = vec![money_of(&total)];
+    all_values.extend(rows.iter().map(|r| money_of(&r.f)));
+    let used = super::format::columns_with_money(&all_values, columns.len());
     let values = |fig: &Figures| -> Vec<Cell> {
         columns
             .iter()
-            .map(|c| Cell::new(f.money(value(fig, c)), Align::Right))
+            .zip(&used)
+            .map(|(c, used)| Cell::new(f.money_in(value(fig, c), *used), Align::Right))
             .collect()
     };
     let mut body = Vec::new();
-    if let Some(label) = &spec.rows.total {
+    let print_total = !rows.is_empty() || spec.rows.empty_lines;
+    if let (Some(label), true) = (&spec.rows.total, print_total) {
         let mut cells = vec![Cell::new(label.clone(), Align::Center).spanning(spec.labels.len())];
         cells.extend(values(&total));
         body.push(Row::new(cells));
@@ -77,7 +85,7 @@ pub fn fill(spec: &TableSpec, all: &[FunctionRow], f: &Formatter) -> (TableData,
         cells.extend(values(&r.f));
         body.push(Row::new(cells));
     }
-    if rows.is_empty() {
+    if rows.is_empty() && spec.rows.empty_lines {
         // One empty line under the 合计, as the official empty tables have.
         let mut cells = label_cells(
             spec,
@@ -112,6 +120,10 @@ fn label_cells(spec: &TableSpec, r: &FunctionRow) -> Vec<Cell> {
             }
             (LabelContent::Code, _) => cells.push(Cell::new(r.code.clone(), Align::Left)),
             (LabelContent::Name, _) => cells.push(Cell::new(r.name.clone(), Align::Left)),
+            // Not a content of a 功能分类 table (the edition check refuses it).
+            (LabelContent::Unit | LabelContent::CodeName, _) => {
+                cells.push(Cell::new("", Align::Left))
+            }
         }
         previous = Some(l.show);
     }

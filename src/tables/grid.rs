@@ -137,7 +137,7 @@ fn value_column(prefix: &[String], c: &ColumnSpec) -> GridColumn {
 pub fn columns(t: &TableSpec) -> Vec<GridColumn> {
     let mut out = Vec::new();
     match t.kind.get_ref() {
-        TableKind::Function => {
+        TableKind::Function | TableKind::ByUnit | TableKind::EconomicRows | TableKind::Projects => {
             for l in &t.labels {
                 out.push(GridColumn {
                     path: l.header.clone(),
@@ -149,6 +149,7 @@ pub fn columns(t: &TableSpec) -> Vec<GridColumn> {
             out.extend(t.columns.iter().map(|c| value_column(&[], c)));
         }
         TableKind::Row => out.extend(t.columns.iter().map(|c| value_column(&[], c))),
+        TableKind::OverallForm | TableKind::ProjectForm => {}
         TableKind::Summary => {
             for side in [&t.income, &t.spending].into_iter().flatten() {
                 let top = vec![side.header.clone()];

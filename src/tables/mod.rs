@@ -3,8 +3,10 @@
 //! says what a table shows; this module only looks figures up and formats them.
 
 pub mod format;
+pub mod forms;
 mod function;
 pub mod grid;
+pub mod rows;
 pub mod summary;
 
 pub use function::{function_rows, FunctionRow};
@@ -26,8 +28,14 @@ pub struct Table {
     pub kind: &'static str,
     /// `公开01表` / `表1`
     pub label: String,
-    /// The entry in the list of tables: `一、收入支出决算总表（公开01表）`.
+    /// The entry in the list of tables: `一、收入支出决算总表（公开01表）`; empty for
+    /// the second and later forms of one declaration (表12-2 …).
     pub listing: String,
+    /// The entry of the contents this table opens: its title, or its group's; none
+    /// for a later table of a group.
+    pub outline: Option<String>,
+    /// The label stands on its own line above the title.
+    pub label_above: bool,
     /// The title as printed: `2024年度收入支出决算总表`.
     pub title: String,
     pub label_beside_title: bool,
@@ -40,6 +48,8 @@ pub struct Table {
     pub empty_note: Option<String>,
     pub landscape: bool,
     pub grid: Grid,
+    /// A form (budget 表11, 表12-n), drawn by its own template instead of the grid.
+    pub form: Option<forms::FormView>,
     /// The figures, by the structure the checks walk.
     #[serde(skip)]
     pub data: TableData,
@@ -52,6 +62,10 @@ pub enum TableData {
     Function(FunctionData),
     Economic(EconomicData),
     Row(RowData),
+    /// Listed rows (units, 经济分类 lines, projects, a form's money block).
+    Rows(rows::RowsData),
+    /// A form without figures to check.
+    Form,
 }
 
 /// A 功能分类 table: the figure of each column, its printed rows and the total.
@@ -103,7 +117,8 @@ impl Table {
     }
 }
 
-/// Every table of the edition, in printed order.
+/// Every table of the edition, in printed order. A `project_form` declaration gives
+/// one table per project.
 pub fn tables(
     facts: &Facts,
     catalog: &crate::catalog::Catalog,
@@ -111,30 +126,82 @@ pub fn tables(
     unit: &BTreeMap<&'static str, Money>,
 ) -> Vec<Table> {
     let edition = &facts.edition;
-    edition
-        .tables
-        .iter()
-        .enumerate()
-        .map(|(i, spec)| {
-            let f = Formatter::new(edition.format_of(spec), facts.thousands_separator);
-            let columns = grid::columns(spec);
-            let (header_rows, header) = grid::header(&columns);
-            let (data, body) = match spec.kind.get_ref() {
-                TableKind::Function => function::fill(spec, rows, &f),
-                TableKind::Summary => summary::fill(spec, edition, facts, catalog, rows, unit, &f),
-                TableKind::EconomicGroups => economic(spec, facts, unit, &f),
-                TableKind::Row => row(spec, unit, &f),
-            };
-            let grid = Grid {
-                widths: columns.iter().map(|c| c.width.typst()).collect(),
-                header_rows,
-                header,
-                body,
-                size: spec.size.as_ref().map(|s| *s.get_ref()),
-            };
-            view(facts, spec, i + 1, data, grid)
-        })
-        .collect()
+    let mut out: Vec<Table> = Vec::new();
+    let mut previous_group: Option<String> = None;
+    for (i, spec) in edition.tables.iter().enumerate() {
+        let f = Formatter::new(edition.format_of(spec), facts.thousands_separator);
+        let columns = grid::columns(spec);
+        let (header_rows, header) = grid::header(&columns);
+        let grid_of = |body: Vec<Row>| Grid {
+            widths: columns.iter().map(|c| c.width.typst()).collect(),
+            header_rows,
+            header: header.clone(),
+            body,
+            size: spec.size.as_ref().map(|s| *s.get_ref()),
+        };
+        let mut made: Vec<(TableData, Grid, Option<forms::FormView>)> = Vec::new();
+        match spec.kind.get_ref() {
+            TableKind::Function => {
+                let (data, body) = function::fill(spec, rows, &f);
+                made.push((data, grid_of(body), None));
+            }
+            TableKind::Summary => {
+                let (data, body) = summary::fill(spec, edition, facts, catalog, rows, unit, &f);
+                made.push((data, grid_of(body), None));
+            }
+            TableKind::EconomicGroups => {
+                let (data, body) = economic(spec, facts, unit, &f);
+                made.push((data, grid_of(body), None));
+            }
+            TableKind::Row => {
+                let (data, body) = row(spec, unit, &f);
+                made.push((data, grid_of(body), None));
+            }
+            TableKind::ByUnit => {
+                let (data, body) = rows::by_unit(spec, facts, &f);
+                made.push((data, grid_of(body), None));
+            }
+            TableKind::EconomicRows => {
+                let (data, body) = rows::economic_rows(spec, facts, &f);
+                made.push((data, grid_of(body), None));
+            }
+            TableKind::Projects => {
+                let (data, body) = rows::projects(spec, facts, &f);
+                made.push((data, grid_of(body), None));
+            }
+            TableKind::OverallForm => {
+                if let Some((data, view)) = forms::overall(facts, unit, &f) {
+                    made.push((TableData::Rows(data), grid_of(Vec::new()), Some(view)));
+                }
+            }
+            TableKind::ProjectForm => {
+                for p in &facts.budget.projects {
+                    let view = forms::project(p, facts.unit.year, &f);
+                    let form = forms::FormView::Project(Box::new(view));
+                    made.push((TableData::Form, grid_of(Vec::new()), Some(form)));
+                }
+            }
+        }
+        let expanded = spec.kind.get_ref() == &TableKind::ProjectForm;
+        for (n, (data, grid, form)) in made.into_iter().enumerate() {
+            let mut table = view(facts, spec, i + 1, data, grid);
+            table.form = form;
+            if expanded {
+                table.id = format!("{}-{}", spec.id.get_ref(), n + 1);
+                table.label = format!("{}-{}", spec.label.get_ref(), n + 1);
+            }
+            if n > 0 {
+                table.listing.clear();
+            }
+            // The contents list a group (or a form declaration's tables) once.
+            let entry = spec.group.clone().unwrap_or_else(|| table.title.clone());
+            let continues = n > 0 || (spec.group.is_some() && previous_group == spec.group);
+            table.outline = (!continues).then_some(entry);
+            out.push(table);
+        }
+        previous_group = spec.group.clone();
+    }
+    out
 }
 
 fn view(facts: &Facts, spec: &TableSpec, position: usize, data: TableData, grid: Grid) -> Table {
@@ -164,9 +231,15 @@ fn view(facts: &Facts, spec: &TableSpec, position: usize, data: TableData, grid:
         id: spec.id.get_ref().clone(),
         kind: spec.kind.get_ref().name(),
         listing: fill(&head.listing),
+        outline: None,
+        label_above: head.label_above,
         title: fill(&head.title),
         label_beside_title: head.label_beside_title,
-        org_line: format!("{}：{}", head.org, facts.unit.name_on_tables),
+        org_line: if head.org.is_empty() {
+            String::new()
+        } else {
+            format!("{}：{}", head.org, facts.unit.name_on_tables)
+        },
         year_line: head.year_line.then(|| format!("{year}年度")),
         money_line: head.money.clone(),
         notes: spec.notes.clone(),
@@ -175,6 +248,7 @@ fn view(facts: &Facts, spec: &TableSpec, position: usize, data: TableData, grid:
         landscape: spec.landscape,
         label,
         grid,
+        form: None,
         data,
     }
 }
@@ -186,6 +260,8 @@ pub fn is_empty(data: &TableData) -> bool {
         TableData::Row(r) => r.columns.iter().all(|(_, m)| m.is_zero()),
         TableData::Economic(e) => e.lines.iter().all(|l| l.amount.is_zero()),
         TableData::Summary(s) => s.is_empty(),
+        TableData::Rows(r) => r.is_empty(),
+        TableData::Form => false,
     }
 }
 

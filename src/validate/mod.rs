@@ -1,6 +1,7 @@
 //! Validate: coded rules over the input, the resolved facts and the computed booklet,
 //! like a linter's. Errors stop `gongkai build` (unless `--draft`); warnings do not.
 
+mod budget;
 mod completeness;
 mod data;
 mod plausible;
@@ -47,9 +48,9 @@ impl Subject<'_> {
 
     /// The label of the table of 基本支出 by 经济分类 (公开06).
     pub fn economic_table(&self) -> &str {
-        self.facts
-            .edition
-            .label_of_kind(crate::edition::TableKind::EconomicGroups)
+        let e = &self.facts.edition;
+        e.label_of_kind(crate::edition::TableKind::EconomicGroups)
+            .or_else(|| e.label_of_kind(crate::edition::TableKind::EconomicRows))
             .unwrap_or("基本支出经济分类表")
     }
 
@@ -84,6 +85,7 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found.extend(text::check(subject));
     found.extend(completeness::check(subject));
     found.extend(plausible::check(subject));
+    found.extend(budget::check(subject));
     found.extend(subject.booklet.narrative.problems.iter().cloned());
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found

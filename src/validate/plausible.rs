@@ -42,8 +42,14 @@ fn dates(s: &Subject, found: &mut Vec<Diagnostic>) {
     }
     let input = &s.loaded.input;
     let year = s.facts.unit.year;
-    let published = s.facts.unit.published;
-    let published_span = Some(input.unit.published.span());
+    // A 决算 file without a date is refused at resolve (E0266).
+    let (Some(published), Some(published_span)) = (
+        s.facts.unit.published,
+        input.unit.published.as_ref().map(|p| p.span()),
+    ) else {
+        return;
+    };
+    let published_span = Some(published_span);
     if let (Some(year_end), Some(year_start)) = (
         NaiveDate::from_ymd_opt(year, 12, 31),
         NaiveDate::from_ymd_opt(year, 1, 1),

@@ -9,18 +9,17 @@
 use super::{diagnostic, rules, Subject};
 use crate::compute::figures::Figures;
 use crate::diag::Diagnostic;
+use crate::edition::NumberFormat;
 use crate::edition::{CheckSpec, ColumnSpec, SideSpec, TableSpec};
 use crate::money::Money;
+use crate::tables::format::Formatter;
+use crate::tables::rows::RowsData;
 use crate::tables::{EconomicData, FunctionData, RowData, Table, TableData};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// One side of an identity: a figure with its sign.
 struct Term(Money, i8);
-
-fn printed(m: Money) -> Decimal {
-    m.wan_rounded(2)
-}
 
 /// An identity `total = Σ ±parts` that fails on printed figures on some rows.
 struct Failing {
@@ -33,12 +32,26 @@ struct Failing {
     exact_mismatch: bool,
 }
 
-#[derive(Default)]
 struct Checker {
     failing: Vec<Failing>,
+    /// How the table being checked prints its figures.
+    format: Formatter,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker {
+            failing: Vec::new(),
+            format: Formatter::new(NumberFormat::default(), false),
+        }
+    }
 }
 
 impl Checker {
+    fn printed(&self, m: Money) -> Decimal {
+        self.format.printed(m)
+    }
+
     fn check(
         &mut self,
         table: &str,
@@ -50,9 +63,9 @@ impl Checker {
     ) {
         let sum: Decimal = parts
             .iter()
-            .map(|Term(m, sign)| printed(*m) * Decimal::from(*sign))
+            .map(|Term(m, sign)| self.printed(*m) * Decimal::from(*sign))
             .sum();
-        let gap = (printed(total) - sum).abs();
+        let gap = (self.printed(total) - sum).abs();
         let exact: Money = parts
             .iter()
             .map(|Term(m, sign)| if *sign < 0 { -*m } else { *m })
@@ -94,11 +107,14 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
             continue;
         };
         let label = t.label.as_str();
+        c.format = Formatter::new(s.facts.edition.format_of(spec), false);
         match &t.data {
             TableData::Function(f) => function(&mut c, label, spec, f),
             TableData::Summary(_) => summary(&mut c, label, spec, t, &s.booklet.figures),
             TableData::Row(r) => row(&mut c, label, spec, r),
             TableData::Economic(e) => economic(&mut c, label, e),
+            TableData::Rows(r) => listed(&mut c, label, spec, r),
+            TableData::Form => {}
         }
     }
 
@@ -398,6 +414,58 @@ fn summary(
                     );
                 }
             }
+        }
+    }
+}
+
+/// A listing table: every row that others sum into is their sum, in every column; and
+/// the declared checks on every row.
+fn listed(c: &mut Checker, label: &str, spec: &TableSpec, t: &RowsData) {
+    let name = |i: usize| {
+        spec.columns
+            .get(i)
+            .map_or_else(|| t.columns[i].clone(), column_name)
+    };
+    for (i, _) in t.columns.iter().enumerate() {
+        let identity = format!("{}栏：合计 = Σ所列各行", name(i));
+        for (p, parent) in t.rows.iter().enumerate() {
+            let children: Vec<Term> = t
+                .rows
+                .iter()
+                .filter(|r| r.parent == Some(p))
+                .map(|r| Term(r.values[i], 1))
+                .collect();
+            if !children.is_empty() {
+                c.check(
+                    label,
+                    &identity,
+                    &parent.key,
+                    "",
+                    parent.values[i],
+                    &children,
+                );
+            }
+        }
+    }
+    let index = |name: &str| t.columns.iter().position(|c| c == name);
+    for check in &spec.checks {
+        let named = |n: &toml::Spanned<String>| {
+            index(n.get_ref()).map_or_else(|| n.get_ref().clone(), name)
+        };
+        let plus: Vec<String> = check.plus.iter().map(named).collect();
+        let minus: Vec<String> = check.minus.iter().map(named).collect();
+        let identity = identity_text(&named(&check.total), &plus, &minus, false, "");
+        for r in &t.rows {
+            let value = |n: &str| index(n).map_or(Money::ZERO, |i| r.values[i]);
+            let terms = terms_of(check, value);
+            c.check(
+                label,
+                &identity,
+                &r.key,
+                "",
+                value(check.total.get_ref()),
+                &terms,
+            );
         }
     }
 }

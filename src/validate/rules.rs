@@ -41,14 +41,35 @@ rules! {
         "公开05基本支出与公开06人员经费+公用经费精确金额相等，印出的数相差0.01",
         "Both tables print the same exact money, each rounded on its own: the unavoidable tail the tables' note discloses.";
     BASIC_VS_ECONOMIC = "R201", Error,
-        "公开05基本支出 ≠ 公开06人员经费+公用经费，超出录入精度能解释的范围",
+        "公开05基本支出 ≠ 公开06人员经费+公用经费（预算：表5-1人员经费、公用经费 ≠ 表6人员经费、公用经费），超出录入精度能解释的范围",
         "公开06 breaks down exactly the money of 公开05's 基本支出; amounts that disagree beyond their rounding mean a line is missing or wrong.";
     BASIC_VS_ECONOMIC_ROUNDING = "W201", Warning,
         "公开05基本支出与公开06人员经费+公用经费的差异在录入金额四舍五入可能造成的范围以内",
         "The amounts were entered rounded, so the gap may come from that rounding or be real; the user must check against the exact amounts.";
     SANGONG_VS_ECONOMIC = "R202", Error,
-        "公开06中30212/30217/30231/31013各行（基本支出）大于公开09对应的“三公”经费决算数",
+        "公开06中30212/30217/30231/31013各行（基本支出）大于公开09对应的“三公”经费决算数（预算：表6各行大于表7预算数）",
         "三公 spending includes every such expense of 基本 and 项目支出, so it cannot be smaller than its 基本支出 part.";
+    PROJECTS_VS_ITEM = "R203", Error,
+        "预算：科目填写的项目支出（核对数）≠ 该科目下各项目资金来源之和",
+        "Both state the same money of one 项; a typed figure that disagrees means a project is missing, misfiled under another 项, or the figure is wrong.";
+    ESTIMATES_VS_SOURCES = "R204", Error,
+        "预算：项目支出明细测算之和 ≠ 项目资金来源合计（项目当年预算）",
+        "表12 prints both as the project's money for the year; 测算 lines that do not add up to the sources leave the form contradicting itself.";
+    PROJECT_OVER_TOTAL = "R205", Error,
+        "预算：项目当年预算大于项目总预算",
+        "The year's budget is part of the project's whole budget and cannot exceed it: one of the two figures is wrong.";
+    PURCHASES_OVER_PROJECT = "R206", Error,
+        "预算：项目采购金额合计大于项目当年预算",
+        "What a project buys is paid from its budget for the year; purchases above it cannot be right.";
+    HISTORY_VS_PREVIOUS = "R207", Error,
+        "预算：表11上年收入合计 ≠ 上年部门收支总预算（previous.total）",
+        "Both are last year's budget total, entered twice; a disagreement means one was mistyped, and either the table or the text's comparison would print it.";
+    HISTORY_UNBALANCED = "W208", Warning,
+        "预算：表11某一年的收入合计（财政拨款+其他资金）≠ 支出合计（基本支出+项目支出）",
+        "A department budget balances, so the two totals normally agree; a carry-over can make them differ, which only the user can confirm.";
+    SERVICES_BELOW_PURCHASES = "R209", Error,
+        "预算：政府采购服务类少于表12各项目采购的服务合计",
+        "The services bought by the projects are part of the 政府采购 budget, so its 服务类 cannot be smaller.";
     NEGATIVE_CLOSING = "R301", Error,
         "年末结转和结余为负：某类资金的支出超过了年初结转和结余与本年收入之和",
         "A fund cannot spend more than it had: the income, spending or carry-over is wrong.";
@@ -67,6 +88,9 @@ rules! {
     NO_FIGURES = "W404", Warning,
         "收入和支出全部为零：金额还没有填写",
         "A fresh skeleton prints empty tables; a unit without money is possible but rare.";
+    OPERATING_COSTS_NOT_ADMIN = "W405", Warning,
+        "机关运行经费不为零，而人员构成中没有行政编制或参照公务员法管理的人员",
+        "机关运行经费 is defined for 行政单位 and 参公 事业单位 (reference 004 reports a 事业单位's 公用经费 as such); the unit may have such staff the counts miss, so a person must check.";
     DUPLICATE_PROJECT_CODE = "R405", Error,
         "两个项目用了同一个项目编码",
         "A 项目编码 identifies one project in the budget system; two forms with one code are a copy slip.";

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod columns;
+
 use gongkai::input::load_file;
 use gongkai::typeset_text::{PageText, Word};
 use gongkai::{Built, Toolkit};

@@ -193,7 +193,7 @@ fn indicator(c: &mut Checker, r: Common, field: &str) -> IndicatorView {
     }
 }
 
-fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<IndicatorView> {
+pub fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<IndicatorView> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
@@ -210,7 +210,7 @@ fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<I
         .collect()
 }
 
-fn annual_rows(c: &mut Checker, rows: &[AnnualIndicator], p: &str) -> Vec<IndicatorView> {
+pub fn annual_rows(c: &mut Checker, rows: &[AnnualIndicator], p: &str) -> Vec<IndicatorView> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
@@ -245,7 +245,12 @@ pub fn resolve_overall(c: &mut Checker, o: &OverallTargets) -> OverallForm {
         department: c.text(&o.department, &f("department")),
         reporter: c.text(&o.reporter, &f("reporter")),
         phone: c.text(&o.phone, &f("phone")),
-        functions: lines(&c.text(&o.functions, &f("functions"))),
+        // Absent: 第一部分's first section (the view falls back to it).
+        functions: o
+            .functions
+            .as_ref()
+            .map(|t| lines(&c.text(t, &f("functions"))))
+            .unwrap_or_default(),
         tasks: lines(&c.text(&o.tasks, &f("tasks"))),
         long_term_goals: goals(c, &o.long_term_goals, "long_term_goals"),
         annual_goals: goals(c, &o.annual_goals, "annual_goals"),

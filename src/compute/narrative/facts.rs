@@ -8,7 +8,7 @@ use crate::compute::resolve::{Item, SangongLine};
 use crate::diag::Diagnostic;
 use crate::edition::narrative::{ShareMethod, VEHICLE_KEYS};
 use crate::input::narrative::{self as input, Previous, PriorFigures};
-use crate::input::{load_file, Amount, Loaded, SangongFigures};
+use crate::input::{load_file, Amount, Loaded};
 use crate::money::{AmountUnit, Money};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -29,6 +29,16 @@ pub struct NarrativeFacts {
     pub procurement: Option<Procurement>,
     pub assets: Option<Assets>,
     pub performance: Option<Performance>,
+    /// Budget 十（三） 政府购买服务 and 十（六） 非税收入.
+    pub purchased_services: Option<AmountNote>,
+    pub nontax: Option<AmountNote>,
+}
+
+/// An amount and what it is for.
+#[derive(Debug, Clone)]
+pub struct AmountNote {
+    pub amount: Money,
+    pub note: Option<String>,
 }
 
 /// Last year's figures; `None` = not known.
@@ -44,6 +54,8 @@ pub struct Prior {
     pub general_spending: Option<Money>,
     pub operating_costs: Option<Money>,
     pub sangong: Option<SangongLine>,
+    /// The 三公 total when given on its own (`[previous.sangong] total`).
+    pub sangong_total: Option<Money>,
 }
 
 impl Prior {
@@ -60,6 +72,10 @@ impl Prior {
             "capital_income" => self.capital_income,
             "general_spending" => self.general_spending,
             "operating_costs" => self.operating_costs,
+            "sangong" => self.sangong_total.or_else(|| {
+                self.sangong
+                    .map(|l| l.abroad + l.car_purchase + l.car_running + l.reception)
+            }),
             _ => return None,
         })
     }
@@ -175,6 +191,8 @@ pub struct Procurement {
     pub goods: Money,
     pub works: Money,
     pub services: Money,
+    /// Whether `services` was typed (a budget's defaults to its projects' purchases).
+    pub services_given: bool,
     /// `None`: the 中小企业 figures were not given.
     pub sme: Option<[Money; 3]>,
     pub small_micro: Option<Money>,
@@ -185,6 +203,11 @@ pub struct Assets {
     /// Count by vehicle category key (see `edition::narrative::VEHICLE_KEYS`).
     pub vehicles: BTreeMap<&'static str, u32>,
     pub equipment: u32,
+    /// Budget: 占有使用国有资产, 办公用房, 预算新增资产 and what it is.
+    pub total: Option<Money>,
+    pub office: Option<String>,
+    pub new_assets: Option<Money>,
+    pub new_assets_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -344,6 +367,7 @@ pub fn resolve(
     let assets = n.assets.as_ref().map(|a| {
         let v = &a.vehicles;
         let counts = [
+            &v.general,
             &v.leaders,
             &v.heads,
             &v.confidential,
@@ -360,9 +384,21 @@ pub fn resolve(
                 .map(|(k, n)| (*k, count(n).unwrap_or(0)))
                 .collect(),
             equipment: count(&a.equipment).unwrap_or(0),
+            total: c.maybe_money(&a.total, "narrative.assets.total"),
+            office: clause(c, &a.office, "narrative.assets.office"),
+            new_assets: c.maybe_money(&a.new_assets, "narrative.assets.new_assets"),
+            new_assets_note: clause(c, &a.new_assets_note, "narrative.assets.new_assets_note"),
         }
     });
     let performance = n.performance.as_ref().map(|p| performance(c, p));
+    let mut amount_note = |x: &Option<input::AmountNote>, name: &str| {
+        x.as_ref().map(|x| AmountNote {
+            amount: c.money(&x.amount, &format!("narrative.{name}.amount")),
+            note: clause(c, &x.note, &format!("narrative.{name}.note")),
+        })
+    };
+    let purchased_services = amount_note(&n.purchased_services, "purchased_services");
+    let nontax = amount_note(&n.nontax, "nontax");
     problems.append(&mut c.problems);
 
     NarrativeFacts {
@@ -378,6 +414,8 @@ pub fn resolve(
         procurement,
         assets,
         performance,
+        purchased_services,
+        nontax,
     }
 }
 
@@ -399,12 +437,27 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
             .as_ref()
             .map(|v| c.money_in(v, &format!("previous.{field}"), unit))
     };
-    let sangong = t.sangong.as_ref().map(|s: &SangongFigures| SangongLine {
-        abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
-        car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
-        car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
-        reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
-    });
+    // The lines (a missing one is 0), unless the table gives only the total.
+    let sangong = t
+        .sangong
+        .as_ref()
+        .filter(|s| {
+            s.total.is_none()
+                || [&s.abroad, &s.car_purchase, &s.car_running, &s.reception]
+                    .iter()
+                    .any(|v| v.is_some())
+        })
+        .map(|s| SangongLine {
+            abroad: m(&s.abroad, "sangong.abroad").unwrap_or_default(),
+            car_purchase: m(&s.car_purchase, "sangong.car_purchase").unwrap_or_default(),
+            car_running: m(&s.car_running, "sangong.car_running").unwrap_or_default(),
+            reception: m(&s.reception, "sangong.reception").unwrap_or_default(),
+        });
+    let sangong_total = t
+        .sangong
+        .as_ref()
+        .and_then(|s| m(&s.total, "sangong.total"))
+        .or_else(|| sangong.map(|l| l.abroad + l.car_purchase + l.car_running + l.reception));
     Prior {
         total: m(&t.total, "total"),
         income: m(&t.income, "income"),
@@ -416,6 +469,7 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
         general_spending: m(&t.general_spending, "general_spending"),
         operating_costs: m(&t.operating_costs, "operating_costs"),
         sangong,
+        sangong_total,
     }
 }
 
@@ -467,12 +521,31 @@ fn prior_from_file(
         );
         return Prior::default();
     }
+    let kind = loaded.input.kind();
+    if facts.kind != kind {
+        c.error(
+            "E0287",
+            format!(
+                "上年文件 {} 是{}文件，本文件是{}：比较的应是同一种公开",
+                path.display(),
+                facts.kind.name(),
+                kind.name()
+            ),
+            "previous",
+            span,
+        );
+        return Prior::default();
+    }
     let mut totals = Figures::default();
     for item in &facts.items {
         totals += &item.figures;
     }
     let named = crate::compute::named_totals(&facts.balances, &totals);
-    let s = facts.sangong.actual;
+    // A budget compares with last year's budget (its 三公 预算数), a 决算 with 决算数.
+    let s = match kind {
+        crate::edition::BookletKind::Final => facts.sangong.actual,
+        crate::edition::BookletKind::Budget => facts.sangong.budget,
+    };
     Prior {
         total: Some(named["income_grand_total"]),
         income: Some(totals.income_total),
@@ -484,6 +557,7 @@ fn prior_from_file(
         general_spending: Some(totals.general_spending),
         operating_costs: facts.narrative.operating_costs.as_ref().map(|o| o.amount),
         sangong: Some(s),
+        sangong_total: None,
     }
 }
 
@@ -531,6 +605,7 @@ fn procurement(c: &mut Checker, p: &input::Procurement) -> Procurement {
     };
     let goods = m(&p.goods, "goods").unwrap_or_default();
     let works = m(&p.works, "works").unwrap_or_default();
+    let services_given = p.services.is_some();
     let services = m(&p.services, "services").unwrap_or_default();
     let sme_given = [&p.sme_goods, &p.sme_works, &p.sme_services];
     let sme_values = [
@@ -577,6 +652,7 @@ fn procurement(c: &mut Checker, p: &input::Procurement) -> Procurement {
         goods,
         works,
         services,
+        services_given,
         sme,
         small_micro,
     }

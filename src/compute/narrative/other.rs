@@ -90,7 +90,21 @@ pub fn procurement(c: &Ctx, _: &SectionSpec) -> Built {
             })
         };
     };
-    let total = p.goods + p.works + p.services;
+    // A budget's 服务类 is, unless typed, what its projects buy as services.
+    let services = if p.services_given {
+        p.services
+    } else {
+        c.facts
+            .budget
+            .projects
+            .iter()
+            .flat_map(|x| &x.purchases)
+            .filter(|x| x.kind == crate::compute::budget::PurchaseKind::Services)
+            .map(|x| x.amount)
+            .sum::<Money>()
+            + p.services
+    };
+    let total = p.goods + p.works + services;
     let share = |part: Money, whole: Money| c.pct(part, whole, c.precision.share);
     let sme = p.sme.map(|sme| {
         let sme_total: Money = sme.iter().copied().sum();
@@ -104,7 +118,7 @@ pub fn procurement(c: &Ctx, _: &SectionSpec) -> Built {
         let kinds = [
             ("goods", p.goods),
             ("works", p.works),
-            ("services", p.services),
+            ("services", services),
         ]
         .into_iter()
         .zip(sme)
@@ -126,7 +140,7 @@ pub fn procurement(c: &Ctx, _: &SectionSpec) -> Built {
         total,
         goods: p.goods,
         works: p.works,
-        services: p.services,
+        services,
         sme,
     })
 }
@@ -140,6 +154,12 @@ struct AssetsFacts {
     categories: Vec<Category>,
     /// Equipment above the edition's threshold.
     equipment: u32,
+    /// Budget: 占有使用国有资产, 办公用房, 预算新增资产 and what it is (null when not
+    /// given).
+    total: Option<Money>,
+    office: Option<String>,
+    new_assets: Option<Money>,
+    new_assets_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -157,6 +177,10 @@ pub fn assets(c: &Ctx, _: &SectionSpec) -> Built {
                 vehicles: 0,
                 categories: Vec::new(),
                 equipment: 0,
+                total: None,
+                office: None,
+                new_assets: None,
+                new_assets_note: None,
             })
         };
     };
@@ -174,6 +198,10 @@ pub fn assets(c: &Ctx, _: &SectionSpec) -> Built {
             })
             .collect(),
         equipment: a.equipment,
+        total: a.total,
+        office: a.office.clone(),
+        new_assets: a.new_assets,
+        new_assets_note: a.new_assets_note.clone(),
     })
 }
 

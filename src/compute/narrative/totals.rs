@@ -19,6 +19,15 @@ struct TotalsFacts {
     /// The edition's rows that print as not zero (or whose last year's figure did), in
     /// the edition's order.
     rows: Vec<Row>,
+    /// The 类 whose `class_figure` prints as not zero, in code order.
+    classes: Vec<Class>,
+}
+
+#[derive(Serialize)]
+struct Class {
+    code: String,
+    name: String,
+    amount: Money,
 }
 
 #[derive(Serialize)]
@@ -93,12 +102,37 @@ pub fn totals(c: &Ctx, spec: &SectionSpec) -> Built {
             empty: chart.empty.clone().unwrap_or_default(),
         },
     });
+    let classes = spec
+        .class_figure
+        .as_ref()
+        .map(|f| classes(c, f.get_ref()))
+        .unwrap_or_default();
     Built {
         chart,
         ..Built::of(TotalsFacts {
             total,
             change,
             rows,
+            classes,
         })
     }
+}
+
+/// Each 类 of the items with `figure` printing as not zero.
+fn classes(c: &Ctx, figure: &str) -> Vec<Class> {
+    let mut out: Vec<Class> = Vec::new();
+    for item in &c.facts.items {
+        let amount = item.figures.get(figure).unwrap_or_default();
+        let code = &item.code[..3];
+        match out.last_mut() {
+            Some(class) if class.code == code => class.amount += amount,
+            _ => out.push(Class {
+                code: code.to_string(),
+                name: c.function_name(code),
+                amount,
+            }),
+        }
+    }
+    out.retain(|class| !c.p(class.amount).is_zero());
+    out
 }

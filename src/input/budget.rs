@@ -1,0 +1,283 @@
+//! Input of the budget booklet (部门预算公开) beyond what both kinds share: the units
+//! of the department (表5-2, 第一部分 二), the staff counts (第一部分 三), the projects
+//! with their money by 项 and source and their 表12 form, and the two history years of
+//! 表11. Leaf facts only: every total is computed.
+
+use super::evaluation::{AnnualIndicator, LongTermIndicator};
+use super::Amount;
+use serde::Deserialize;
+use toml::Spanned;
+
+type Text = Spanned<String>;
+type Money = Option<Spanned<Amount>>;
+type Count = Option<Spanned<u32>>;
+
+/// One budget unit of the department (表5-2 prints one row each).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEntry {
+    /// 单位编码 (`136001`).
+    pub code: Text,
+    pub name: Text,
+    /// The department's own unit (本级); every other unit is a 二级预算单位.
+    #[serde(default)]
+    pub own: bool,
+}
+
+/// 第一部分 三: counts by kind; every total is computed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Staff {
+    /// 编制
+    #[serde(default)]
+    pub authorized: StaffCounts,
+    /// 在职实有
+    #[serde(default)]
+    pub actual: StaffCounts,
+    /// 离退休
+    #[serde(default)]
+    pub retirees: Retirees,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffCounts {
+    /// 行政
+    pub administrative: Count,
+    /// 事业 (参照公务员法管理 included)
+    pub institutional: Count,
+    /// 其中：参照公务员法管理
+    pub civil_servant_managed: Count,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retirees {
+    /// 离休
+    pub veteran: Count,
+    /// 退休
+    pub retired: Count,
+}
+
+/// 表11 近两年收支情况: one year's figures in the file's amount unit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct History {
+    pub year: Spanned<i32>,
+    /// 财政拨款
+    pub fiscal: Money,
+    /// 其他资金
+    pub other: Money,
+    /// 基本支出
+    pub basic: Money,
+    /// 项目支出
+    pub project: Money,
+}
+
+/// A project: its money by 项 and source (表3/5-1/10 and the 项目支出 of each 项) and
+/// its 项目支出绩效目标表 (表12).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// 项目名称
+    pub name: Text,
+    /// The 功能分类 项 it is budgeted under.
+    pub code: Text,
+    /// The unit's code (`[[units]]`), needed when the department has several.
+    pub unit: Option<Text>,
+    /// 十（五）: 优先保障的优秀项目.
+    #[serde(default)]
+    pub priority: bool,
+    /// 项目主管部门, 项目执行单位, 项目负责人, 联系电话, 单位地址
+    pub department: Option<Text>,
+    pub executor: Option<Text>,
+    pub manager: Option<Text>,
+    pub phone: Option<Text>,
+    pub address: Option<Text>,
+    /// 一级项目名称
+    pub level1_project: Option<Text>,
+    /// 项目安排频度 (常年性项目, 延续性项目, 一次性项目)
+    pub kind: Option<Text>,
+    pub start_year: Option<Spanned<i32>>,
+    pub end_year: Option<Spanned<i32>>,
+    /// 项目概述, 项目立项依据, 项目实施方案 (lines kept)
+    pub overview: Option<Text>,
+    pub basis: Option<Text>,
+    pub plan: Option<Text>,
+    /// 项目总预算
+    pub total_budget: Money,
+    /// 项目前两年预算情况
+    #[serde(default)]
+    pub history: Vec<ProjectYear>,
+    #[serde(default)]
+    pub sources: Sources,
+    /// 项目支出明细测算
+    #[serde(default)]
+    pub estimates: Vec<Estimate>,
+    /// 项目采购
+    #[serde(default)]
+    pub purchases: Vec<Purchase>,
+    /// 项目绩效总目标 with the 长期/年度绩效目标表 rows of each goal.
+    #[serde(default)]
+    pub long_term: Vec<ProjectGoal<LongTermIndicator>>,
+    #[serde(default)]
+    pub annual: Vec<ProjectGoal<AnnualIndicator>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectYear {
+    pub year: Spanned<i32>,
+    /// 预算数, 执行数; 执行率 is computed.
+    pub budget: Spanned<Amount>,
+    pub executed: Spanned<Amount>,
+}
+
+/// 项目资金来源 by source; `*_opening` is the part carried over from last year.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    pub general: Money,
+    pub general_opening: Money,
+    pub fund: Money,
+    pub fund_opening: Money,
+    pub capital: Money,
+    pub capital_opening: Money,
+    /// 财政专户管理资金
+    pub special_account: Money,
+    /// 单位资金: 事业收入, 事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入
+    pub business: Money,
+    pub operating: Money,
+    pub superior: Money,
+    pub affiliated: Money,
+    pub other: Money,
+}
+
+/// A line of 项目支出明细测算: 测算数 = 单价 × 计量数.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Estimate {
+    /// 项目任务明细
+    pub task: Text,
+    /// 支出标准
+    pub standard: Option<Text>,
+    /// 单价
+    pub price: Spanned<Amount>,
+    /// 计量数
+    pub quantity: Spanned<Amount>,
+    /// 测算依据及说明
+    pub basis: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purchase {
+    /// 品名
+    pub item: Text,
+    /// 数量
+    pub quantity: Text,
+    pub amount: Spanned<Amount>,
+    /// `goods`, `works` or `services` (十（二） 政府采购).
+    pub kind: Text,
+}
+
+/// A goal of 项目绩效总目标 and the indicator rows of its table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectGoal<I> {
+    pub goal: Text,
+    #[serde(default = "Vec::new")]
+    pub indicators: Vec<I>,
+}
+
+impl Project {
+    /// Every text of the project that reaches the booklet, with its field path.
+    pub fn text_fields(&self, prefix: &str) -> Vec<(String, &Text)> {
+        let mut out = vec![(format!("{prefix}.name"), &self.name)];
+        for (name, value) in [
+            ("department", &self.department),
+            ("executor", &self.executor),
+            ("manager", &self.manager),
+            ("phone", &self.phone),
+            ("address", &self.address),
+            ("level1_project", &self.level1_project),
+            ("kind", &self.kind),
+            ("overview", &self.overview),
+            ("basis", &self.basis),
+            ("plan", &self.plan),
+        ] {
+            if let Some(v) = value {
+                out.push((format!("{prefix}.{name}"), v));
+            }
+        }
+        for (i, e) in self.estimates.iter().enumerate() {
+            out.push((format!("{prefix}.estimates[{i}].task"), &e.task));
+            for (name, value) in [("standard", &e.standard), ("basis", &e.basis)] {
+                if let Some(v) = value {
+                    out.push((format!("{prefix}.estimates[{i}].{name}"), v));
+                }
+            }
+        }
+        for (i, p) in self.purchases.iter().enumerate() {
+            out.push((format!("{prefix}.purchases[{i}].item"), &p.item));
+            out.push((format!("{prefix}.purchases[{i}].quantity"), &p.quantity));
+        }
+        for (i, g) in self.long_term.iter().enumerate() {
+            let p = format!("{prefix}.long_term[{i}]");
+            out.push((format!("{p}.goal"), &g.goal));
+            for (j, r) in g.indicators.iter().enumerate() {
+                let q = format!("{p}.indicators[{j}]");
+                out.push((format!("{q}.level1"), &r.level1));
+                for (name, v) in [
+                    ("level2", &r.level2),
+                    ("level3", &r.level3),
+                    ("value", &r.value),
+                    ("basis", &r.basis),
+                ] {
+                    if let Some(v) = v {
+                        out.push((format!("{q}.{name}"), v));
+                    }
+                }
+            }
+        }
+        for (i, g) in self.annual.iter().enumerate() {
+            let p = format!("{prefix}.annual[{i}]");
+            out.push((format!("{p}.goal"), &g.goal));
+            for (j, r) in g.indicators.iter().enumerate() {
+                let q = format!("{p}.indicators[{j}]");
+                out.push((format!("{q}.level1"), &r.level1));
+                for (name, v) in [
+                    ("level2", &r.level2),
+                    ("level3", &r.level3),
+                    ("before_last", &r.before_last),
+                    ("last", &r.last),
+                    ("value", &r.value),
+                    ("basis", &r.basis),
+                ] {
+                    if let Some(v) = v {
+                        out.push((format!("{q}.{name}"), v));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Every budget text of the input that reaches the booklet (font and placeholder checks).
+pub fn text_fields(input: &super::Input) -> Vec<(String, &Text)> {
+    let mut out = Vec::new();
+    for (name, value) in [("code", &input.unit.code), ("phone", &input.unit.phone)] {
+        if let Some(v) = value {
+            out.push((format!("unit.{name}"), v));
+        }
+    }
+    for (i, u) in input.units.iter().enumerate() {
+        out.push((format!("units[{i}].code"), &u.code));
+        out.push((format!("units[{i}].name"), &u.name));
+    }
+    for (i, p) in input.projects.iter().enumerate() {
+        out.extend(p.text_fields(&format!("projects[{i}]")));
+    }
+    out
+}
