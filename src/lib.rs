@@ -15,6 +15,7 @@ pub mod import;
 pub mod init;
 pub mod init_budget;
 pub mod input;
+pub mod layout_check;
 pub mod money;
 pub mod output;
 pub mod render;
