@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod compute;
 pub mod diag;
 pub mod edition;
+pub mod export;
 pub mod glyphs;
 pub mod import;
 pub mod init;

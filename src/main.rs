@@ -28,9 +28,13 @@ gongkai —— 部门决算公开 PDF 生成工具
       2 输入文件无法使用（找不到、格式错误）或参数错误。
   gongkai init 目录 --unit 单位名称 --year 年度 [--kind budget]
       在目录中写出 <年度>.toml 骨架，每个字段带中文说明；再用 gongkai check 逐项补全。
-  gongkai import 工作簿.xlsx|.xls|.ods -o <单位>/<年度>.toml [--map 映射文件.toml]
-      把财务软件导出的决算公开表导入为输入文件：明细金额（注明来源单元格）、表中合计
+  gongkai import 工作簿.xlsx|.xls|.ods -o <单位>/<年度>.toml [--map 映射文件.toml] [--kind final|budget] [--year 年度]
+      把财务软件导出的决算或预算公开表导入为输入文件：明细金额（注明来源单元格）、表中合计
       （写入 [typed] 供 check 核对）和“待补充”占位。不覆盖已有文件，不改动工作簿。
+      种类按表的标题识别（--kind 可指定）；预算表标题不带年度时用 --year 给出。
+  gongkai export xlsx 输入文件.toml -o 表格.xlsx [--exact] [--draft]
+      把公开表写成 Excel 工作簿，一表一个工作表，版式同印制（表头合并、栏次、数字格式）；
+      --exact 按元写出精确金额（供导入回来）；绩效目标表（表单）不导出。有错误时拒绝，--draft 照样写出。
   gongkai edition show 版式名
       打印内置版式文件（如 wuhan-2024），可另存后改写成新的版式；gongkai edition list 列出全部。
   gongkai --help | --version
@@ -72,11 +76,14 @@ fn main() -> ExitCode {
             Ok(a) => init(a),
             Err(message) => usage_error(&message),
         },
-        Some("import") => match Args::parse(rest, &["-o", "--output", "--map"], &[]) {
-            Ok(a) => import(a),
-            Err(message) => usage_error(&message),
-        },
+        Some("import") => {
+            match Args::parse(rest, &["-o", "--output", "--map", "--kind", "--year"], &[]) {
+                Ok(a) => import(a),
+                Err(message) => usage_error(&message),
+            }
+        }
         Some("edition") => edition(rest),
+        Some("export") => export(rest),
         Some(other) => usage_error(&format!("不认识的命令“{other}”")),
     }
 }
@@ -432,8 +439,23 @@ fn import(args: Args) -> ExitCode {
             "用法：gongkai import 工作簿.xlsx -o <单位>/<年度>.toml [--map 映射文件.toml]",
         );
     };
-    let map = args.value(&["--map"]).map(Path::new);
-    match gongkai::import::import(workbook, Path::new(output), map) {
+    let kind = match args.value(&["--kind"]) {
+        None => None,
+        Some("final") => Some(gongkai::edition::BookletKind::Final),
+        Some("budget") => Some(gongkai::edition::BookletKind::Budget),
+        Some(other) => return usage_error(&format!("--kind 应为 final 或 budget，不是“{other}”")),
+    };
+    let year = match args.value(&["--year"]).map(str::parse::<i32>) {
+        None => None,
+        Some(Ok(y)) => Some(y),
+        Some(Err(_)) => return usage_error("--year 应为年度，如 2024"),
+    };
+    let options = gongkai::import::Options {
+        layout: args.value(&["--map"]).map(PathBuf::from),
+        kind,
+        year,
+    };
+    match gongkai::import::import_with(workbook, Path::new(output), &options) {
         Ok((path, imported)) => {
             for d in &imported.warnings {
                 eprintln!("{d}");
@@ -458,6 +480,57 @@ fn import(args: Args) -> ExitCode {
             eprint!("{f}");
             eprintln!("未导入：{}。", summary(&f.diagnostics));
             ExitCode::from(gongkai::import::exit_code(&f))
+        }
+    }
+}
+
+/// `gongkai export xlsx`: the library does the work; this only reports.
+fn export(rest: &[String]) -> ExitCode {
+    let usage = "用法：gongkai export xlsx 输入文件.toml -o 表格.xlsx [--exact] [--draft]";
+    let (Some("xlsx"), Ok(args)) = (
+        rest.first().map(String::as_str),
+        Args::parse(
+            rest.get(1..).unwrap_or_default(),
+            &["-o", "--output"],
+            &["--exact", "--draft"],
+        ),
+    ) else {
+        return usage_error(usage);
+    };
+    let (Some(input), Some(output), 1) = (
+        args.input(),
+        args.value(&["-o", "--output"]),
+        args.inputs.len(),
+    ) else {
+        return usage_error(usage);
+    };
+    let options = gongkai::export::Options {
+        exact: args.switch("--exact"),
+        draft: args.switch("--draft"),
+    };
+    match gongkai::export::export_xlsx(&Toolkit::new(), input, Path::new(output), &options) {
+        Ok(done) => {
+            for d in &done.diagnostics {
+                eprintln!("{d}");
+            }
+            let sheets: Vec<&str> = done
+                .sheets
+                .iter()
+                .map(|(label, _)| label.as_str())
+                .collect();
+            eprintln!("已写出：{}（{}）", done.path.display(), sheets.join("、"));
+            if !done.left_out.is_empty() {
+                eprintln!(
+                    "未导出：{}（绩效目标表是表单，不是表格）",
+                    done.left_out.join("、")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!("{}", f.failure);
+            eprintln!("未导出：{}。", summary(&f.failure.diagnostics));
+            ExitCode::from(f.exit_code)
         }
     }
 }

@@ -73,7 +73,11 @@ const ITEM_LEAVES: &[&str] = &[
 ];
 
 /// Summary figures that are leaves of `[balances]`, not totals.
-const BALANCE_LEAVES: &[&str] = &["nonfiscal_surplus_used", "surplus_distribution"];
+const BALANCE_LEAVES: &[&str] = &[
+    "nonfiscal_surplus_used",
+    "business_fund_used",
+    "surplus_distribution",
+];
 
 /// The edition's 功能分类 tables: id and the figure of each column, in 栏次 order.
 fn function_tables(edition: &Edition) -> Vec<(String, Vec<String>)> {
@@ -125,7 +129,7 @@ pub fn warning(code: &'static str, message: String) -> Diagnostic {
     }
 }
 
-fn leaf(v: &Value) -> Leaf {
+pub fn leaf(v: &Value) -> Leaf {
     Leaf {
         yuan: v.yuan(),
         source: v.cell.to_string(),
@@ -138,8 +142,18 @@ pub struct TableBody {
     pub body: Body,
 }
 
-pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
-    let mut d = Draft::default();
+/// What every kind of booklet takes from the tables alike: per 项 the figures of every
+/// table that lists it, the summary tables' figures, and every printed total for
+/// `[typed]`. The 经济分类 and 三公 lines go into `d`.
+pub struct Collected {
+    pub per_item: BTreeMap<String, BTreeMap<String, Value>>,
+    /// The name each 项 is printed with.
+    pub names: BTreeMap<String, String>,
+    /// The figures of the summary tables, the first cell of each.
+    pub summary: BTreeMap<String, Value>,
+}
+
+pub fn collect(tables: &[TableBody], edition: &Edition, d: &mut Draft) -> Collected {
     let function_tables = function_tables(edition);
     // Per 项: the figures of every table that lists it.
     let mut per_item: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
@@ -188,19 +202,7 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
                         .filter(|l| l.code.len() == 5 && l.code.starts_with(&class.code))
                         .map(|l| l.value.yuan())
                         .sum();
-                    if sum != class.value.yuan() {
-                        d.warnings.push(warning(
-                            "W0802",
-                            format!(
-                                "{}：经济分类 {} {} 为 {}，其下各款之和为 {}（元）；导入的是各款，合计由程序计算",
-                                class.value.cell,
-                                class.code,
-                                class.name,
-                                class.value.yuan().normalize(),
-                                sum.normalize()
-                            ),
-                        ));
-                    }
+                    class_sum_differs(d, &class.value, &class.code, &class.name, sum);
                 }
                 d.typed_figures.extend(totals.iter().cloned());
             }
@@ -240,8 +242,39 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
                     }
                 }
             }
+            // The budget's own tables: read by `super::budget`.
+            Body::Listed(_) => {}
         }
     }
+    Collected {
+        per_item,
+        names,
+        summary,
+    }
+}
+
+/// A 经济分类 类 line whose amount is not the sum of its 款 lines: the 款 are imported.
+pub fn class_sum_differs(d: &mut Draft, value: &Value, code: &str, name: &str, sum: Decimal) {
+    if sum != value.yuan() {
+        d.warnings.push(warning(
+            "W0802",
+            format!(
+                "{}：经济分类 {code} {name} 为 {}，其下各款之和为 {}（元）；导入的是各款，合计由程序计算",
+                value.cell,
+                value.yuan().normalize(),
+                sum.normalize()
+            ),
+        ));
+    }
+}
+
+pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
+    let mut d = Draft::default();
+    let Collected {
+        per_item,
+        names,
+        summary,
+    } = collect(tables, edition, &mut d);
     for (code, figures) in &per_item {
         let item = item_leaves(figures, &mut d.warnings, code);
         let has_money = item.fields.values().any(|l| !l.yuan.is_zero());
@@ -252,9 +285,14 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> Draft {
         }
     }
     balances(&mut d, &summary);
-    d.typed_rows.sort_by(|a, b| a.table.cmp(&b.table));
-    dedupe_figures(&mut d);
+    finish(&mut d);
     d
+}
+
+/// Typed rows in table order, and each named total typed once.
+pub fn finish(d: &mut Draft) {
+    d.typed_rows.sort_by(|a, b| a.table.cmp(&b.table));
+    dedupe_figures(d);
 }
 
 /// A total two tables print (公开01 and 公开04 both show 一般公共预算财政拨款收入) is

@@ -64,6 +64,18 @@ pub enum Body {
         classes: Vec<(String, Vec<(String, Value)>)>,
     },
     Single(Vec<(String, Value)>),
+    Listed(Vec<ListedRow>),
+}
+
+/// A row of a listed table (budget units, 经济分类 lines, projects): its label texts by
+/// what they show, and its figures. The 合计 row has `total` set.
+#[derive(Debug, Clone)]
+pub struct ListedRow {
+    pub total: bool,
+    pub labels: BTreeMap<&'static str, String>,
+    /// Where the row's first label stands (for messages).
+    pub cell: CellRef,
+    pub values: BTreeMap<String, Value>,
 }
 
 pub struct Reader<'a, 'b> {
@@ -152,6 +164,7 @@ impl Reader<'_, '_> {
             Shape::Economic => self.economic(),
             Shape::Labelled => self.labelled(),
             Shape::Single => Body::Single(self.single()),
+            Shape::Listed => Body::Listed(self.listed()),
         }
     }
 
@@ -383,6 +396,13 @@ impl Reader<'_, '_> {
             .copied()
             .filter(|c| *c > extent && *c < bound)
             .collect();
+        // An edition with fewer value columns (公开04 before 2020 has no 国有资本经营
+        // column) shows the leading figures: they are listed in column order.
+        let figures = if candidates.is_empty() {
+            figures
+        } else {
+            &figures[..figures.len().min(candidates.len())]
+        };
         if candidates.len() < figures.len() {
             let cell = self.cell_ref(self.at(row, col));
             self.errors.push(Diagnostic::error(
@@ -461,6 +481,64 @@ impl Reader<'_, '_> {
             }
         }
         Body::Labelled { figures, classes }
+    }
+
+    fn listed(&mut self) -> Vec<ListedRow> {
+        let table = self.loc.table;
+        let columns = self.columns(&table.columns);
+        let mut labels = Vec::new();
+        for (show, spec) in &table.label_columns {
+            match self.loc.column(spec) {
+                Ok(c) => labels.push((show.name(), c)),
+                Err(d) => self.errors.push(d),
+            }
+        }
+        if labels.len() != table.label_columns.len() || columns.len() != table.columns.len() {
+            return Vec::new();
+        }
+        let first = labels.iter().map(|(_, c)| *c).min().unwrap_or(0);
+        let mut rows = Vec::new();
+        for r in self.loc.body_start..self.loc.sheet.height() {
+            if self.ends(r) {
+                break;
+            }
+            let texts: BTreeMap<&'static str, String> = labels
+                .iter()
+                .map(|(show, c)| {
+                    let text = match code(self.loc.sheet.get(self.at(r, *c))) {
+                        // A code cell keeps its digits (a number cell has no text).
+                        CodeCell::Code { digits, name } if *show == "code" && name.is_empty() => {
+                            digits
+                        }
+                        _ => self.text(self.at(r, *c)),
+                    };
+                    (*show, text)
+                })
+                .collect();
+            let total = texts.values().any(|t| self.is_total(t))
+                || self.is_total(&self.text(self.at(r, first)));
+            let unlabelled = texts.values().all(|t| key(t).is_empty());
+            if unlabelled && !total {
+                let any = columns.iter().any(|(_, c)| {
+                    !matches!(amount(self.loc.sheet.get(self.at(r, *c))), Ok(d) if d.is_zero())
+                });
+                if any {
+                    self.unrecognised(self.at(r, first), "");
+                }
+                continue;
+            }
+            let values = columns
+                .iter()
+                .map(|(figure, c)| (figure.clone(), self.amount(self.at(r, *c))))
+                .collect();
+            rows.push(ListedRow {
+                total,
+                labels: texts,
+                cell: self.cell_ref(self.at(r, first)),
+                values,
+            });
+        }
+        rows
     }
 
     fn single(&mut self) -> Vec<(String, Value)> {

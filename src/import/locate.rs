@@ -20,6 +20,8 @@ pub struct Located<'a> {
     pub title: Pos,
     pub title_text: String,
     pub unit: AmountUnit,
+    /// The 金额单位 line as written (`金额单位：万元`).
+    pub money_line: String,
     pub org: Option<(String, Pos)>,
     pub header_rows: std::ops::RangeInclusive<u32>,
     /// Canonical header texts above each column, top to bottom.
@@ -205,7 +207,8 @@ pub fn locate<'a>(
                 unit = layout
                     .money_labels
                     .iter()
-                    .find_map(|l| unit_after(&text, l));
+                    .find_map(|l| unit_after(&text, l))
+                    .map(|u| (u, text.clone()));
             }
             if org.is_none() {
                 org = layout
@@ -217,7 +220,7 @@ pub fn locate<'a>(
             }
         }
     }
-    let Some(unit) = unit else {
+    let Some((unit, money_line)) = unit else {
         return Err(Diagnostic::error(
             "E0809",
             format!(
@@ -242,6 +245,7 @@ pub fn locate<'a>(
         title,
         title_text,
         unit,
+        money_line,
         org,
         header_rows: header_start..=header_end,
         paths,
@@ -350,6 +354,7 @@ mod tests {
                 .collect(),
             merges,
             uncached: HashSet::new(),
+            grouped: None,
         }
     }
 

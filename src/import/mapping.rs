@@ -6,16 +6,23 @@
 use super::text::{key, label_key};
 use crate::compute::figures::Figures;
 use crate::diag::{Diagnostic, Failure, SourceFile};
+use crate::edition::{BookletKind, LabelContent, TableKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use toml::Spanned;
 
 /// The layouts built into the binary, tried in this order.
-const BUILTIN: &[(&str, &str)] = &[(
-    "data/import/wuhan.toml",
-    include_str!("../../data/import/wuhan.toml"),
-)];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "data/import/wuhan.toml",
+        include_str!("../../data/import/wuhan.toml"),
+    ),
+    (
+        "data/import/wuhan-budget.toml",
+        include_str!("../../data/import/wuhan-budget.toml"),
+    ),
+];
 
 /// Header texts from top to bottom that pick a column.
 pub type HeaderPath = Vec<String>;
@@ -25,6 +32,9 @@ pub type HeaderPath = Vec<String>;
 struct LayoutFile {
     id: Spanned<String>,
     description: Spanned<String>,
+    /// `final` (部门决算, the default) or `budget` (部门预算).
+    #[serde(default)]
+    booklet: Option<Spanned<String>>,
     #[serde(default)]
     total_labels: Vec<String>,
     #[serde(default)]
@@ -62,6 +72,15 @@ struct TableFile {
     rows: Vec<RowFile>,
     #[serde(default)]
     classes: Vec<Spanned<String>>,
+    #[serde(default)]
+    label_columns: Vec<LabelColumnFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LabelColumnFile {
+    show: Spanned<String>,
+    header: Spanned<HeaderPath>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -89,6 +108,9 @@ pub enum Shape {
     Labelled,
     /// One row of figures (公开09).
     Single,
+    /// Listed rows with label columns (code, name, unit, …) and figures: budget units
+    /// (表5-2), 经济分类 lines (表6), projects (表10).
+    Listed,
 }
 
 /// The table kinds the 决算 editions declare (`TableKind`), and how each is read.
@@ -97,11 +119,16 @@ pub const KINDS: &[(&str, Shape)] = &[
     ("function", Shape::Function),
     ("economic_groups", Shape::Economic),
     ("row", Shape::Single),
+    ("by_unit", Shape::Listed),
+    ("economic_rows", Shape::Listed),
+    ("projects", Shape::Listed),
 ];
 
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub id: String,
+    /// The kind of booklet whose tables this layout reads.
+    pub booklet: BookletKind,
     pub description: String,
     pub origin: String,
     pub total_labels: Vec<String>,
@@ -127,6 +154,8 @@ pub struct TableMap {
     /// Label key (without enumeration) and its figures, in reading order.
     pub rows: Vec<(String, Vec<String>)>,
     pub classes: Vec<String>,
+    /// `Listed`: what each label column shows (`code`, `name`, `unit`, `code_name`).
+    pub label_columns: Vec<(LabelContent, HeaderPath)>,
 }
 
 impl TableMap {
@@ -137,6 +166,7 @@ impl TableMap {
         paths.extend(self.columns.iter().map(|(_, h)| h));
         paths.extend(self.labels.iter());
         paths.extend(self.values.iter());
+        paths.extend(self.label_columns.iter().map(|(_, h)| h));
         paths.into_iter().flatten().cloned().collect()
     }
 }
@@ -207,14 +237,21 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
                 "titles 至少要有一个标题".into(),
             ));
         }
+        let own = own_figures(&kind);
         let allowed = |name: &str| -> bool {
-            match shape {
-                Shape::Function => figures.get(name).is_some(),
+            match (shape, own) {
+                (_, Some(own)) => own.contains(&name),
+                (Shape::Function | Shape::Listed, None) => figures.get(name).is_some(),
                 _ => totals.contains(&name),
             }
         };
-        let hint = match shape {
-            Shape::Function => "应为 docs/input-format.md 中 [[items]] 的金额字段，或 income_total、spending_total、basic、project、general_spending、fund_spending、fund_closing、capital_spending、fiscal_income 等计算数",
+        let own_hint;
+        let hint = match (shape, own) {
+            (_, Some(own)) => {
+                own_hint = format!("{kind} 表的列可为 {}", own.join("、"));
+                own_hint.as_str()
+            }
+            (Shape::Function | Shape::Listed, None) => "应为 docs/input-format.md 中 [[items]] 的金额字段，或 income_total、spending_total、basic、project、general_spending、fund_spending、fund_closing、capital_spending、fiscal_income 等计算数",
             _ => "应为单位级的数（如 income_total、sangong_budget_abroad），即 [typed] figures 可用的名称",
         };
         let mut check_figure = |f: &Spanned<String>| {
@@ -256,6 +293,36 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
                 need("values（金额所在的列）", t.values.is_some(), &mut found);
             }
             Shape::Single => need("columns", !t.columns.is_empty(), &mut found),
+            Shape::Listed => {
+                need(
+                    "label_columns（编码、名称等所在的列）",
+                    !t.label_columns.is_empty(),
+                    &mut found,
+                );
+                need("columns", !t.columns.is_empty(), &mut found);
+            }
+        }
+        let mut label_columns = Vec::new();
+        for l in &t.label_columns {
+            let show = l.show.get_ref().trim();
+            match LABEL_CONTENTS.iter().find(|c| c.name() == show) {
+                Some(c) => label_columns.push((*c, l.header.get_ref().clone())),
+                None => found.push(defect(
+                    &source,
+                    l.show.span(),
+                    format!(
+                        "不认识的标签列“{show}”，应为 {}",
+                        LABEL_CONTENTS
+                            .iter()
+                            .map(|c| c.name())
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    ),
+                )),
+            }
+            if l.header.get_ref().is_empty() {
+                found.push(defect(&source, l.header.span(), "表头不能为空".into()));
+            }
         }
         if let Some(code) = &t.code {
             if !(1..=3).contains(&code.get_ref().len()) {
@@ -304,6 +371,7 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
                 })
                 .collect(),
             classes: t.classes.iter().map(|c| c.get_ref().clone()).collect(),
+            label_columns,
         });
     }
     if file.money.labels.is_empty() {
@@ -313,11 +381,25 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
             "[money] labels 至少要有一个（如“金额单位”）".into(),
         ));
     }
+    let booklet = match file.booklet.as_ref().map(|b| b.get_ref().trim()) {
+        None | Some("final") => BookletKind::Final,
+        Some("budget") => BookletKind::Budget,
+        Some(other) => {
+            let span = file.booklet.as_ref().map_or(0..0, |b| b.span());
+            found.push(defect(
+                &source,
+                span,
+                format!("booklet 应为 final（部门决算）或 budget（部门预算），不是“{other}”"),
+            ));
+            BookletKind::Final
+        }
+    };
     if !found.is_empty() {
         return Err(Failure::many(found));
     }
     let mut layout = Layout {
         id: file.id.get_ref().clone(),
+        booklet,
         description: file.description.get_ref().clone(),
         origin: path.display().to_string(),
         total_labels: file.total_labels.iter().map(|s| key(s)).collect(),
@@ -340,12 +422,29 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
         t.columns.iter_mut().for_each(|(_, h)| canon(h));
         t.labels.iter_mut().for_each(canon);
         t.values.iter_mut().for_each(canon);
+        t.label_columns.iter_mut().for_each(|(_, h)| canon(h));
     }
     layout.tables = tables;
     if layout.total_labels.is_empty() {
         layout.total_labels = vec![key("合计"), key("总计")];
     }
     Ok(layout)
+}
+
+/// What a label column of a listed table can show.
+const LABEL_CONTENTS: &[LabelContent] = &[
+    LabelContent::Code,
+    LabelContent::Name,
+    LabelContent::Unit,
+    LabelContent::CodeName,
+];
+
+/// The figures of a table kind that has its own (`economic_rows`, `projects`).
+fn own_figures(kind: &str) -> Option<&'static [&'static str]> {
+    [TableKind::EconomicRows, TableKind::Projects]
+        .into_iter()
+        .find(|k| k.name() == kind)
+        .and_then(TableKind::own_figures)
 }
 
 /// serde's English, said in Chinese.

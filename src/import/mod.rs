@@ -5,16 +5,20 @@
 //! import, and 待补充 where the exports hold nothing.
 
 mod assemble;
+mod budget;
+mod choose;
 mod extract;
 mod locate;
 pub mod mapping;
+mod notes;
 pub mod text;
 pub mod workbook;
 mod write;
+mod write_budget;
 
 use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Failure};
-use crate::edition::{BookletKind, Edition};
+use crate::edition::BookletKind;
 use locate::Identified;
 use mapping::Layout;
 use std::collections::BTreeMap;
@@ -48,24 +52,72 @@ pub fn exit_code(failure: &Failure) -> u8 {
     }
 }
 
+/// What the command line may say about the workbook.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// An import layout file (`--map`) instead of the built-in ones.
+    pub layout: Option<PathBuf>,
+    /// The kind of booklet (`--kind`); absent: the layout that recognises most tables.
+    pub kind: Option<BookletKind>,
+    /// The year (`--year`), for tables whose titles carry none (the budget's).
+    pub year: Option<i32>,
+}
+
 /// Imports `workbook` into a new input file at `output`, never over an existing file.
 pub fn import(
     workbook: &Path,
     output: &Path,
     layout: Option<&Path>,
 ) -> Result<(PathBuf, Imported), Failure> {
+    let options = Options {
+        layout: layout.map(Path::to_path_buf),
+        ..Options::default()
+    };
+    import_with(workbook, output, &options)
+}
+
+/// [`import`] with every option.
+pub fn import_with(
+    workbook: &Path,
+    output: &Path,
+    options: &Options,
+) -> Result<(PathBuf, Imported), Failure> {
     crate::init::refuse_existing(output)?;
-    let imported = read(workbook, layout)?;
+    let imported = read_with(workbook, options)?;
     crate::output::write_atomically(output, imported.text.as_bytes())?;
     Ok((output.to_path_buf(), imported))
 }
 
 /// Reads a workbook into the text of an input file; nothing is written.
 pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure> {
-    let layouts = match layout {
+    let options = Options {
+        layout: layout.map(Path::to_path_buf),
+        ..Options::default()
+    };
+    read_with(workbook, &options)
+}
+
+/// [`read`] with every option.
+pub fn read_with(workbook: &Path, options: &Options) -> Result<Imported, Failure> {
+    let mut layouts = match &options.layout {
         Some(path) => vec![Layout::from_file(path)?],
         None => Layout::builtin(),
     };
+    if let Some(kind) = options.kind {
+        layouts.retain(|l| l.booklet == kind);
+        if layouts.is_empty() {
+            return Err(Failure::new(Diagnostic::error(
+                "E0803",
+                format!(
+                    "导入版式不是{}的版式",
+                    match kind {
+                        BookletKind::Final => "部门决算",
+                        BookletKind::Budget => "部门预算",
+                    }
+                ),
+            )));
+        }
+    }
     let sheets = workbook::read(workbook)?;
     // The layout that recognises the most tables.
     let mut best: Option<(&Layout, usize)> = None;
@@ -129,19 +181,40 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
             .help("表按标题（如“2024年度收入决算表”）和表头识别；如导出格式不同，请用 --map 给出映射文件"),
         ));
     }
-    let year = located
-        .iter()
-        .find_map(|l| year_in(&l.title_text).map(|y| (y, l.sheet.cell_ref(l.title).to_string())));
+    let year = match options.year {
+        Some(y) => Some((y, "命令行 --year".to_string())),
+        None => located.iter().find_map(|l| {
+            // The title, else a line between it and the header (`2024年度`).
+            (l.title.row..*l.header_rows.start())
+                .flat_map(|row| (0..l.sheet.width()).map(move |col| workbook::Pos { row, col }))
+                .find_map(|pos| {
+                    year_in(&text::cell_text(l.sheet.get(pos)))
+                        .map(|y| (y, l.sheet.cell_ref(pos).to_string()))
+                })
+        }),
+    };
     let Some(year) = year else {
         errors.push(
-            Diagnostic::error("E0803", "表的标题中没有年度（如“2024年度收入决算表”）")
-                .in_file(workbook),
+            Diagnostic::error("E0803", "表的标题和表头上方都没有年度（如“2024年度收入决算表”）")
+                .in_file(workbook)
+                .help("部门预算表的标题通常不带年度：请用 --year 给出，如 gongkai import 预算表.xlsx -o x/2024-budget.toml --year 2024"),
         );
         return Err(Failure::many(errors));
     };
-    let Some(edition) = Edition::for_year(BookletKind::Final, year.0) else {
+    let Some(edition) = choose::edition(layout.booklet, year.0, &located) else {
         errors.push(
-            Diagnostic::error("E0803", format!("没有 {} 年度的版式", year.0)).in_file(workbook),
+            Diagnostic::error(
+                "E0803",
+                format!(
+                    "没有 {} 年度的{}版式",
+                    year.0,
+                    match layout.booklet {
+                        BookletKind::Final => "部门决算",
+                        BookletKind::Budget => "部门预算",
+                    }
+                ),
+            )
+            .in_file(workbook),
         );
         return Err(Failure::many(errors));
     };
@@ -175,8 +248,6 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
     if !errors.is_empty() {
         return Err(Failure::many(errors));
     }
-    let draft = assemble::assemble(&bodies, &edition);
-    warnings.extend(draft.warnings.iter().cloned());
     let unit_name = located.iter().find_map(|l| {
         l.org
             .as_ref()
@@ -185,14 +256,45 @@ pub fn read(workbook: &Path, layout: Option<&Path>) -> Result<Imported, Failure>
     let file_name = workbook
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let header = write::Header {
-        workbook: &file_name,
-        layout: &layout.id,
-        unit_name,
-        year: (year.0, year.1),
-        edition: &edition,
+    let table_notes = notes::notes(
+        &located,
+        &edition,
+        year.0,
+        unit_name.as_ref().map_or("", |(n, _)| n.as_str()),
+    );
+    // Thousands separators as the sheets show them, when they say.
+    let grouped: Vec<bool> = located.iter().filter_map(|l| l.sheet.grouped).collect();
+    let separators = (!grouped.is_empty()).then(|| grouped.contains(&true));
+    let text = match layout.booklet {
+        BookletKind::Final => {
+            let draft = assemble::assemble(&bodies, &edition);
+            warnings.extend(draft.warnings.iter().cloned());
+            let header = write::Header {
+                workbook: &file_name,
+                layout: &layout.id,
+                unit_name,
+                year: (year.0, year.1),
+                edition: &edition,
+                table_notes: &table_notes,
+                separators,
+            };
+            write::document(&header, &draft, &catalog)
+        }
+        BookletKind::Budget => {
+            let draft = budget::assemble(&bodies, &edition);
+            warnings.extend(draft.common.warnings.iter().cloned());
+            let header = write_budget::Header {
+                workbook: &file_name,
+                layout: &layout.id,
+                unit_name,
+                year: (year.0, year.1),
+                edition: &edition,
+                table_notes: &table_notes,
+                separators,
+            };
+            write_budget::document(&header, &draft, &catalog)
+        }
     };
-    let text = write::document(&header, &draft, &catalog);
     // The file must load as an input: anything else is a bug here, not in the workbook.
     if let Err(f) = crate::input::load_str(Path::new("import.toml"), &text) {
         let why = f

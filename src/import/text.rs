@@ -74,11 +74,11 @@ const QUOTES: &[char] = &[
     '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '〝', '〞',
 ];
 
-/// A label's key without a leading enumeration (`一、`, `（一）`, `1.`, `(1)`): exports
-/// number the rows of the summary tables differently.
+/// A label's key without a leading enumeration (`一、`, `（一）`, `廿一、`, `1.`, `(1)`):
+/// exports number the rows of the summary tables differently.
 pub fn label_key(text: &str) -> String {
     let k = key(text);
-    let numerals = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let numerals = |c: char| "一二三四五六七八九十廿卅".contains(c) || c.is_ascii_digit();
     let rest = k.trim_start_matches(numerals);
     if rest.len() < k.len() {
         if let Some(r) = rest.strip_prefix(['、', '.', ',']) {
@@ -246,6 +246,8 @@ mod tests {
         );
         assert_eq!(label_key("（三）国有资本经营"), "国有资本经营");
         assert_eq!(label_key("二十六、其他支出"), "其他支出");
+        assert_eq!(label_key("廿一、其他支出"), "其他支出");
+        assert_eq!(label_key("（廿四）债务发行费用支出"), "债务发行费用支出");
         assert_eq!(label_key("本年收入合计"), "本年收入合计");
         assert_eq!(label_key("十分"), "十分");
     }

@@ -61,6 +61,9 @@ pub struct Sheet {
     pub merges: Option<Vec<Merge>>,
     /// Cells holding a formula whose result the file does not carry.
     pub uncached: HashSet<Pos>,
+    /// Whether the amounts show thousands separators (`#,##0.00`, `1,201.43`): `None`
+    /// when no amount says.
+    pub grouped: Option<bool>,
 }
 
 impl Sheet {
@@ -134,6 +137,21 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, Failure> {
             .worksheet_range(&name)
             .map_err(|e| unreadable(path, format!("工作表“{name}”：{e}")))?;
         let formulas = book.worksheet_formula(&name).ok();
+        let formats: Vec<((u32, u32), String)> = match &mut book {
+            Sheets::Xlsx(x) => x
+                .worksheet_style(&name)
+                .map(|styles| {
+                    styles
+                        .cells()
+                        .filter_map(|(r, c, style)| {
+                            let code = &style.number_format.as_ref()?.format_code;
+                            Some(((r, c), code.clone()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         let merges = match &mut book {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).ok(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).ok(),
@@ -189,14 +207,45 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, Failure> {
                 }
             }
         }
+        let grouped = grouping(&rows, &formats);
         sheets.push(Sheet {
             name,
             rows,
             merges,
             uncached,
+            grouped,
         });
     }
     Ok(sheets)
+}
+
+/// Whether a sheet's amounts are grouped by thousands: a number cell formatted with
+/// `#,##`, or an amount written as text with separators.
+fn grouping(rows: &[Vec<Data>], formats: &[((u32, u32), String)]) -> Option<bool> {
+    let at = |r: u32, c: u32| rows.get(r as usize).and_then(|row| row.get(c as usize));
+    let mut seen = None;
+    for ((r, c), code) in formats {
+        if matches!(at(*r, *c), Some(Data::Float(_) | Data::Int(_))) && !code.is_empty() {
+            if code.contains("#,##") {
+                return Some(true);
+            }
+            if code.contains('0') {
+                seen = Some(false);
+            }
+        }
+    }
+    let text_grouped = rows.iter().flatten().any(|d| match d {
+        Data::String(s) => {
+            let t = s.trim();
+            t.contains(',') && crate::money::parse_amount_text(t).is_some()
+        }
+        _ => false,
+    });
+    if text_grouped {
+        Some(true)
+    } else {
+        seen
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use super::assemble::{Draft, ItemDraft, Leaf};
 use super::extract::Value;
+use super::notes::Note;
 use crate::catalog::Catalog;
 use crate::edition::Edition;
 use crate::money::{decimal_from_toml_float, AmountUnit};
@@ -17,11 +18,14 @@ pub struct Header<'a> {
     pub unit_name: Option<(String, String)>,
     pub year: (i32, String),
     pub edition: &'a Edition,
+    pub table_notes: &'a [Note],
+    /// Thousands separators as the sheets show them.
+    pub separators: Option<bool>,
 }
 
 /// An amount as TOML: an integer, a float that reads back to exactly this decimal, or
 /// else a string (which the input format also accepts).
-fn amount(d: Decimal) -> toml_edit::Value {
+pub(super) fn amount(d: Decimal) -> toml_edit::Value {
     let d = d.normalize();
     if d.scale() == 0 {
         if let Ok(i) = i64::try_from(d) {
@@ -37,14 +41,14 @@ fn amount(d: Decimal) -> toml_edit::Value {
     text.into()
 }
 
-fn commented(mut v: toml_edit::Value, comment: &str) -> Item {
+pub(super) fn commented(mut v: toml_edit::Value, comment: &str) -> Item {
     if !comment.is_empty() {
         v.decor_mut().set_suffix(format!("  # {comment}"));
     }
     Item::Value(v)
 }
 
-fn leaf_item(l: &Leaf, what: &str) -> Item {
+pub(super) fn leaf_item(l: &Leaf, what: &str) -> Item {
     let comment = if what.is_empty() {
         l.source.clone()
     } else {
@@ -53,10 +57,10 @@ fn leaf_item(l: &Leaf, what: &str) -> Item {
     commented(amount(l.yuan), &comment)
 }
 
-struct Positions(isize);
+pub(super) struct Positions(pub(super) isize);
 
 impl Positions {
-    fn table(&mut self, prefix: &str) -> Table {
+    pub(super) fn table(&mut self, prefix: &str) -> Table {
         let mut t = Table::new();
         self.0 += 1;
         t.set_position(Some(self.0));
@@ -132,7 +136,10 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
     settings.insert("amount_unit", commented("元".into(), "本文件金额的单位"));
     settings.insert(
         "thousands_separator",
-        commented(false.into(), "表格数字是否加千分位，如 1,463.06"),
+        commented(
+            h.separators.unwrap_or(false).into(),
+            "表格数字是否加千分位，如 1,463.06",
+        ),
     );
     doc.insert("settings", Item::Table(settings));
 
@@ -205,11 +212,24 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
         doc.insert("sangong", Item::Table(sangong));
     }
 
+    insert_table_notes(&mut doc, &mut pos, h.table_notes);
     doc.insert("narrative", Item::Table(narrative(&mut pos, h, d)));
     insert_typed(&mut doc, &mut pos, d);
     let mut text = doc.to_string();
     text.push_str(TRAILER);
     text
+}
+
+/// The 说明 lines the workbook words otherwise than the edition.
+pub(super) fn insert_table_notes(doc: &mut DocumentMut, pos: &mut Positions, notes: &[Note]) {
+    if notes.is_empty() {
+        return;
+    }
+    let mut t = pos.table("\n# 空表下的说明行，照录工作簿（与版式的默认说法不同）。\n");
+    for n in notes {
+        t.insert(&n.id, commented(n.text.as_str().into(), &n.source));
+    }
+    doc.insert("table_notes", Item::Table(t));
 }
 
 /// What the exports never hold and has no text field to mark: shown as comments.
@@ -364,7 +384,7 @@ fn unit_name(u: AmountUnit) -> &'static str {
     }
 }
 
-fn insert_typed(doc: &mut DocumentMut, pos: &mut Positions, d: &Draft) {
+pub(super) fn insert_typed(doc: &mut DocumentMut, pos: &mut Positions, d: &Draft) {
     if d.typed_rows.is_empty() && d.typed_figures.is_empty() {
         return;
     }
