@@ -38,6 +38,8 @@ pub struct Written {
 /// Point size of table text, and of a line of it in a row's height.
 const TEXT_PT: f64 = 10.0;
 const LINE_PT: f64 = 13.5;
+/// The widest a column grows to hold its labels on one line.
+const LABEL_MAX: f64 = 40.0;
 
 pub fn workbook(b: &Booklet, options: &Options) -> Result<Written, XlsxError> {
     let mut book = Workbook::new();
@@ -134,10 +136,10 @@ fn align(a: Align) -> FormatAlign {
     }
 }
 
-/// Columns a text needs at `pt`: a CJK character is two units.
+/// Column width units a text of table size needs: a CJK character about 1.8.
 fn text_units(text: &str) -> f64 {
     text.chars()
-        .map(|c| if c.is_ascii() { 1.1 } else { 2.0 })
+        .map(|c| if c.is_ascii() { 1.0 } else { 1.8 })
         .sum()
 }
 
@@ -145,7 +147,14 @@ fn table(ws: &mut Worksheet, t: &Table, options: &Options) -> Result<(), XlsxErr
     let grid = &t.grid;
     let width = grid.widths.len() as u16;
     let last = width - 1;
-    let column_widths = widths(grid, t.landscape);
+    let placed = place(grid);
+    // The page's proportions, widened where a label would wrap (a sheet is read on
+    // screen; printing fits it to the page's width).
+    let mut column_widths = widths(grid, t.landscape);
+    for p in placed.iter().filter(|p| !p.header && p.cols == 1) {
+        let w = &mut column_widths[p.col as usize];
+        *w = w.max((text_units(&p.cell.text) + 1.0).min(LABEL_MAX));
+    }
     for (c, w) in column_widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -172,21 +181,34 @@ fn table(ws: &mut Worksheet, t: &Table, options: &Options) -> Result<(), XlsxErr
         ws.write_string_with_format(row, last, &t.label, &right)?;
         row += 1;
     }
-    // The head line: 编制单位 left, 年度 in the middle, 金额单位 right.
+    // The head line: 编制单位 left, 年度 after it, 金额单位 in the last column. The
+    // 编制单位 spans the columns its text needs, so no neighbour cuts it off.
     let money_line = if options.exact {
         t.money_line.replace("万元", "元")
     } else {
         t.money_line.clone()
     };
-    if !t.org_line.is_empty() {
-        ws.write_string_with_format(row, 0, &t.org_line, &plain)?;
+    let needed = text_units(&t.org_line);
+    let mut span = 1u16;
+    while span < last && column_widths[..span as usize].iter().sum::<f64>() < needed {
+        span += 1;
     }
-    if let Some(year) = &t.year_line {
-        let middle = (width / 2).clamp(1, last.max(1));
+    let (org, year) = match &t.year_line {
+        Some(y) if span < last => (t.org_line.clone(), Some(y.as_str())),
+        Some(y) => (format!("{}　　{y}", t.org_line), None),
+        None => (t.org_line.clone(), None),
+    };
+    let org_end = if year.is_some() {
+        span - 1
+    } else {
+        last.saturating_sub(1)
+    };
+    head_cell(ws, row, 0, org_end, &org, &plain)?;
+    if let Some(year) = year {
         let centre = plain.clone().set_align(FormatAlign::Center);
-        ws.write_string_with_format(row, middle, year, &centre)?;
+        head_cell(ws, row, span, last - 1, year, &centre)?;
     }
-    if !money_line.is_empty() {
+    if !money_line.is_empty() && last > 0 {
         ws.write_string_with_format(row, last, &money_line, &right)?;
     }
     row += 1;
@@ -195,14 +217,13 @@ fn table(ws: &mut Worksheet, t: &Table, options: &Options) -> Result<(), XlsxErr
     let number = grid.number;
     let decimals = if options.exact { 2 } else { number.decimals };
     let num_format = number_format(decimals, number.separators.unwrap_or(false));
-    let placed = place(grid);
     let mut lines = vec![1.0f64; grid.header_rows + grid.body.len()];
     for p in &placed {
         write_cell(ws, top, p, number, &num_format, options.exact)?;
         let available: f64 = column_widths[p.col as usize..=p.last_col() as usize]
             .iter()
             .sum::<f64>()
-            - 1.0;
+            - 0.5;
         let needed = (text_units(&p.cell.text) / available.max(1.0)).ceil() / p.rows as f64;
         for r in p.row..=p.last_row() {
             let l = &mut lines[r as usize];
@@ -230,6 +251,26 @@ fn table(ws: &mut Worksheet, t: &Table, options: &Options) -> Result<(), XlsxErr
     ws.set_print_center_horizontally(true);
     if options.draft {
         ws.set_header("&C草稿");
+    }
+    Ok(())
+}
+
+/// A head-line text over columns `first..=last` of `row` (merged when more than one).
+fn head_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    first: u16,
+    last: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    if last > first {
+        ws.merge_range(row, first, row, last, text, format)?;
+    } else {
+        ws.write_string_with_format(row, first, text, format)?;
     }
     Ok(())
 }
