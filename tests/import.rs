@@ -893,3 +893,66 @@ fn round_trip_2019() {
 fn round_trip_budget_004() {
     round_trip("data/qiaokou-bigdata/2024-budget.toml", Some(2024));
 }
+
+/// The workbook as printed (万元, two decimals) imports too: the file is written in 万元
+/// with the digits the tables print, each leaf within the rounding of the sample's, and
+/// `check` sees the tails the rounding leaves as warnings (W102), never as errors.
+fn printed_round_trip(sample: &str, year: Option<i32>) {
+    let dir = scratch("import", &format!("printed-{}", sample.replace('/', "-")));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let book = dir.join("printed.xlsx");
+    gongkai::export::export_xlsx(
+        support::toolkit(),
+        &root.join(sample),
+        &book,
+        &Default::default(),
+    )
+    .unwrap_or_else(|f| panic!("{}", f.failure));
+    let options = gongkai::import::Options {
+        year,
+        ..Default::default()
+    };
+    let imported = gongkai::import::read_with(&book, &options).unwrap_or_else(|f| panic!("{f}"));
+    let loaded = load_str(&dir.join("imported.toml"), &imported.text).unwrap();
+    let unit = loaded.input.settings.amount_unit.as_ref().unwrap();
+    assert_eq!(unit.get_ref(), "万元");
+    let original = gongkai::input::load_file(&root.join(sample)).unwrap();
+    let want = resolve(&original, &support::toolkit().catalog).unwrap();
+    let got = facts(&imported.text);
+    assert_eq!(got.items.len(), want.items.len());
+    for (g, w) in got.items.iter().zip(&want.items) {
+        assert_eq!(g.code, w.code);
+        for name in gongkai::compute::figures::Figures::NAMES {
+            if *name == "budget" {
+                continue;
+            }
+            let (a, b) = (g.figures.get(name).unwrap(), w.figures.get(name).unwrap());
+            // Each printed cell is within 50 元; a leaf derived from three, 150 元.
+            assert!(
+                (a - b).abs() <= yuan("150"),
+                "{} {name}: {a:?} against {b:?}",
+                g.code
+            );
+        }
+    }
+    let checked = support::toolkit()
+        .check(&loaded)
+        .unwrap_or_else(|f| panic!("{f}"));
+    for d in &checked.diagnostics {
+        assert!(!d.is_error() || d.code == "R401", "{d}");
+    }
+    assert!(
+        checked.diagnostics.iter().any(|d| d.code == "W102"),
+        "the sample's tails show as W102"
+    );
+}
+
+#[test]
+fn printed_workbook_imports_000() {
+    printed_round_trip("data/huangpi-network-ops/2024.toml", None);
+}
+
+#[test]
+fn printed_workbook_imports_budget_004() {
+    printed_round_trip("data/qiaokou-bigdata/2024-budget.toml", Some(2024));
+}

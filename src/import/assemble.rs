@@ -13,6 +13,50 @@ use std::collections::BTreeMap;
 pub struct Leaf {
     pub yuan: Decimal,
     pub source: String,
+    /// Read from a sheet in 万元 as printed: exact only to this many decimals of 万元,
+    /// which the file keeps so `check` knows the rounding it carries.
+    pub wan_decimals: Option<u32>,
+}
+
+impl Leaf {
+    /// A leaf computed from cells: as coarse as the coarsest of them.
+    pub fn derived<'a>(
+        yuan: Decimal,
+        source: String,
+        from: impl IntoIterator<Item = &'a Value>,
+    ) -> Leaf {
+        Leaf {
+            yuan,
+            source,
+            wan_decimals: from.into_iter().filter_map(wan_decimals).min(),
+        }
+    }
+}
+
+/// The decimals of 万元 a value is exact to, when its sheet is in 万元: as written, and
+/// at least the two the tables print (a number cell drops its trailing zeros).
+fn wan_decimals(v: &Value) -> Option<u32> {
+    (v.unit == crate::money::AmountUnit::Wan).then(|| v.amount.normalize().scale().max(2))
+}
+
+/// Half the last digit a 万元 sheet printed a value with, in 元; nothing for 元.
+pub fn half_step(v: &Value) -> Decimal {
+    half_step_of(wan_decimals(v))
+}
+
+/// Half the last digit of a value exact to `wan_decimals` of 万元, in 元.
+pub fn half_step_of(wan_decimals: Option<u32>) -> Decimal {
+    wan_decimals.map_or(Decimal::ZERO, |d| {
+        Decimal::new(5, d + 1) * Decimal::from(10_000)
+    })
+}
+
+/// Whether any leaf is coarser than the 元: read from a 万元 sheet with fewer than four
+/// decimals (as printed), so that written in 元 it would look more exact than it is.
+pub fn any_coarse<'a>(leaves: impl IntoIterator<Item = &'a Leaf>) -> bool {
+    leaves
+        .into_iter()
+        .any(|l| l.wan_decimals.is_some_and(|d| d < 4))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -133,6 +177,7 @@ pub fn leaf(v: &Value) -> Leaf {
     Leaf {
         yuan: v.yuan(),
         source: v.cell.to_string(),
+        wan_decimals: wan_decimals(v),
     }
 }
 
@@ -197,12 +242,16 @@ pub fn collect(tables: &[TableBody], edition: &Edition, d: &mut Draft) -> Collec
                     }
                 }
                 for class in lines.iter().filter(|l| l.code.len() == 3) {
-                    let sum: Decimal = lines
+                    let under: Vec<&Value> = lines
                         .iter()
                         .filter(|l| l.code.len() == 5 && l.code.starts_with(&class.code))
-                        .map(|l| l.value.yuan())
-                        .sum();
-                    class_sum_differs(d, &class.value, &class.code, &class.name, sum);
+                        .map(|l| &l.value)
+                        .collect();
+                    let sum: Decimal = under.iter().map(|v| v.yuan()).sum();
+                    let rounding = half_step(&class.value)
+                        + under.iter().map(|v| half_step(v)).sum::<Decimal>();
+                    let class_line = (&class.value, class.code.as_str(), class.name.as_str());
+                    class_sum_differs(d, class_line, sum, rounding);
                 }
                 d.typed_figures.extend(totals.iter().cloned());
             }
@@ -253,9 +302,15 @@ pub fn collect(tables: &[TableBody], edition: &Edition, d: &mut Draft) -> Collec
     }
 }
 
-/// A 经济分类 类 line whose amount is not the sum of its 款 lines: the 款 are imported.
-pub fn class_sum_differs(d: &mut Draft, value: &Value, code: &str, name: &str, sum: Decimal) {
-    if sum != value.yuan() {
+/// A 经济分类 类 line whose amount is not the sum of its 款 lines, beyond the rounding
+/// of the cells: the 款 are imported, and the difference is reported.
+pub fn class_sum_differs(
+    d: &mut Draft,
+    (value, code, name): (&Value, &str, &str),
+    sum: Decimal,
+    rounding: Decimal,
+) {
+    if (sum - value.yuan()).abs() > rounding {
         d.warnings.push(warning(
             "W0802",
             format!(
@@ -377,13 +432,9 @@ fn item_leaves(
             ));
         }
         if !value.is_zero() {
-            item.fields.insert(
-                field,
-                Leaf {
-                    yuan: value,
-                    source: sum_source(&cells),
-                },
-            );
+            let from = cells.iter().filter_map(|(_, v)| *v);
+            item.fields
+                .insert(field, Leaf::derived(value, sum_source(&cells), from));
         }
     };
     derive(
@@ -404,11 +455,23 @@ fn item_leaves(
         &["fund_income", "capital_income"],
         true,
     );
-    // general_income only where it differs from its default (基本 + 项目).
+    // general_income only where it differs from its default (基本 + 项目) by more
+    // than the rounding of the 万元 cells it comes from: a rounding tail is not income
+    // left unspent (the typed totals still show it).
     if let Some(l) = item.fields.get("general_income") {
-        if get("general_income").is_none()
-            && l.yuan == yuan("general_basic") + yuan("general_project")
-        {
+        let rounding: Decimal = [
+            "fiscal_income",
+            "fund_income",
+            "capital_income",
+            "general_basic",
+            "general_project",
+        ]
+        .iter()
+        .filter_map(|f| get(f))
+        .map(half_step)
+        .sum();
+        let gap = (l.yuan - yuan("general_basic") - yuan("general_project")).abs();
+        if get("general_income").is_none() && gap <= rounding {
             item.fields.remove("general_income");
         }
     }
@@ -446,8 +509,8 @@ fn balances(d: &mut Draft, summary: &BTreeMap<String, Value>) {
                 item.fields.insert(
                     field,
                     Leaf {
-                        yuan: v.yuan(),
                         source: format!("{}（表中只有单位合计，记在此项）", v.cell),
+                        ..leaf(v)
                     },
                 );
             }
@@ -468,10 +531,11 @@ fn balances(d: &mut Draft, summary: &BTreeMap<String, Value>) {
         if !nonfiscal.is_zero() {
             d.balances.insert(
                 "nonfiscal_opening",
-                Leaf {
-                    yuan: nonfiscal,
-                    source: format!("{} − 财政拨款年初结转和结余", total.cell),
-                },
+                Leaf::derived(
+                    nonfiscal,
+                    format!("{} − 财政拨款年初结转和结余", total.cell),
+                    [total],
+                ),
             );
         }
     }

@@ -6,7 +6,10 @@
 //! the 项 itself (表12 alone would show a project's), a project's 单位资金 is `other`,
 //! and with several units each 项 goes to the department's own unit.
 
-use super::assemble::{collect, finish, leaf, warning, Collected, Draft, Leaf, TableBody};
+use super::assemble::{
+    class_sum_differs, collect, finish, half_step, half_step_of, leaf, warning, Collected, Draft,
+    Leaf, TableBody,
+};
 use super::extract::{Body, ListedRow, Value};
 use crate::edition::Edition;
 use rust_decimal::Decimal;
@@ -163,13 +166,9 @@ fn item(
         }
         let mut names = vec![whole];
         names.extend(parts);
-        item.fields.insert(
-            field,
-            Leaf {
-                yuan: value,
-                source: cells(&names),
-            },
-        );
+        let from = names.iter().filter_map(|n| get(n));
+        item.fields
+            .insert(field, Leaf::derived(value, cells(&names), from));
     };
     derived(
         "nonfiscal_basic",
@@ -234,14 +233,14 @@ fn economic(b: &mut BudgetDraft, rows: &[ListedRow]) {
         let Some(v) = r.values.get("total") else {
             continue;
         };
-        let sum: Decimal = b
-            .economic
-            .iter()
-            .filter(|(c, _)| c.starts_with(&class))
-            .map(|(_, l)| l.yuan)
-            .sum();
+        let under = || b.economic.iter().filter(|(c, _)| c.starts_with(&class));
+        let sum: Decimal = under().map(|(_, l)| l.yuan).sum();
+        let rounding = half_step(v)
+            + under()
+                .map(|(_, l)| half_step_of(l.wan_decimals))
+                .sum::<Decimal>();
         let name = r.labels.get("name").cloned().unwrap_or_default();
-        super::assemble::class_sum_differs(&mut b.common, v, &class, &name, sum);
+        class_sum_differs(&mut b.common, (v, &class, &name), sum, rounding);
     }
     if let Some(total) = rows.iter().find(|r| r.total) {
         for (column, figure) in [("personnel", "personnel_total"), ("public", "public_total")] {
@@ -269,9 +268,13 @@ fn projects(b: &mut BudgetDraft, rows: &[ListedRow]) {
                 sources.insert(field, l);
             }
         }
-        let total = r.values.get("total").map(leaf).unwrap_or(Leaf {
-            yuan: sources.values().map(|l| l.yuan).sum(),
-            source: r.cell.to_string(),
+        let total = r.values.get("total").map(leaf).unwrap_or_else(|| {
+            let from = r.values.values();
+            Leaf::derived(
+                sources.values().map(|l| l.yuan).sum(),
+                r.cell.to_string(),
+                from,
+            )
         });
         b.projects.push(ProjectDraft {
             name: label("name"),

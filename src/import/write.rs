@@ -48,13 +48,32 @@ pub(super) fn commented(mut v: toml_edit::Value, comment: &str) -> Item {
     Item::Value(v)
 }
 
-pub(super) fn leaf_item(l: &Leaf, what: &str) -> Item {
+/// A leaf in the file's unit: in 元 exactly; in 万元 with the decimals its sheet
+/// printed, or to the 元 (four decimals) when it was exact, so the written digits say
+/// how exact the amount is (`check` reads them).
+pub(super) fn leaf_value(l: &Leaf, unit: AmountUnit) -> toml_edit::Value {
+    if unit == AmountUnit::Yuan {
+        return amount(l.yuan);
+    }
+    let mut wan = l.yuan / Decimal::from(10_000);
+    let decimals = l.wan_decimals.unwrap_or(4).max(wan.normalize().scale());
+    wan.rescale(decimals);
+    let text = wan.to_string();
+    match text.parse::<f64>() {
+        Ok(f) if decimal_from_toml_float(f) == Some(wan.normalize()) => text
+            .parse::<toml_edit::Value>()
+            .unwrap_or_else(|_| f.into()),
+        _ => text.into(),
+    }
+}
+
+pub(super) fn leaf_item(l: &Leaf, what: &str, unit: AmountUnit) -> Item {
     let comment = if what.is_empty() {
         l.source.clone()
     } else {
         format!("{what}，{}", l.source)
     };
-    commented(amount(l.yuan), &comment)
+    commented(leaf_value(l, unit), &comment)
 }
 
 pub(super) struct Positions(pub(super) isize);
@@ -99,18 +118,35 @@ fn reason_hint(key: &str) -> &'static str {
     }
 }
 
+/// The file's unit: 万元 when a leaf is only as exact as a 万元 sheet printed it.
+pub(super) fn file_unit<'a>(leaves: impl IntoIterator<Item = &'a Leaf>) -> AmountUnit {
+    if super::assemble::any_coarse(leaves) {
+        AmountUnit::Wan
+    } else {
+        AmountUnit::Yuan
+    }
+}
+
 pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
+    let leaves = d.items.values().flat_map(|i| i.fields.values());
+    let leaves = leaves
+        .chain(d.balances.values())
+        .chain(d.economic.values())
+        .chain(d.sangong.values());
+    let file = file_unit(leaves);
     let mut doc = DocumentMut::new();
     let mut pos = Positions(0);
     let (year, year_cell) = &h.year;
     let unit_name = h.unit_name.as_ref().map_or("待补充：单位名称", |(n, _)| n);
     doc.decor_mut().set_prefix(format!(
         "# gongkai 输入文件：{unit_name} {year} 年度部门决算公开\n\
-         # 由 gongkai import 从 {} 导入（导入版式：{}）。金额单位为元；每个数后的注释是它在\n\
-         # 工作簿中的位置（工作表!单元格）。[typed] 中是表中印出的合计数，gongkai check 用它们\n\
+         # 由 gongkai import 从 {} 导入（导入版式：{}）。金额单位为{}；每个数后的注释是它\n\
+         # 在工作簿中的位置（工作表!单元格）。[typed] 中是表中印出的合计数，gongkai check 用它们\n\
          # 核对导入的明细。导出表中没有的内容写作“待补充”，gongkai check 会逐条列出；填好后\n\
          # 再运行 gongkai check，然后 gongkai build。字段说明见 docs/input-format.md。\n\n",
-        h.workbook, h.layout
+        h.workbook,
+        h.layout,
+        file.name()
     ));
 
     let mut unit = pos.table("");
@@ -133,7 +169,10 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
         "edition",
         commented(h.edition.id.as_str().into(), "版式，按年度选定"),
     );
-    settings.insert("amount_unit", commented("元".into(), "本文件金额的单位"));
+    settings.insert(
+        "amount_unit",
+        commented(file.name().into(), unit_note(file)),
+    );
     settings.insert(
         "thousands_separator",
         commented(
@@ -167,7 +206,15 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
 
     let mut items = ArrayOfTables::new();
     for (i, (code, item)) in d.items.iter().enumerate() {
-        items.push(item_table(&mut pos, code, item, catalog, *year, i == 0));
+        items.push(item_table(
+            &mut pos,
+            code,
+            item,
+            catalog,
+            *year,
+            i == 0,
+            file,
+        ));
     }
     if !items.is_empty() {
         doc.insert("items", Item::ArrayOfTables(items));
@@ -176,7 +223,7 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
     if !d.balances.is_empty() {
         let mut b = pos.table("\n# 公开01 的单位级数字。\n");
         for (k, l) in &d.balances {
-            b.insert(k, leaf_item(l, ""));
+            b.insert(k, leaf_item(l, "", file));
         }
         doc.insert("balances", Item::Table(b));
     }
@@ -189,7 +236,7 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
             let name = catalog
                 .economic(*year, code)
                 .map_or("", |e| e.name.as_str());
-            e.insert(code, leaf_item(l, name));
+            e.insert(code, leaf_item(l, name, file));
         }
         doc.insert("basic_economic", Item::Table(e));
     }
@@ -204,7 +251,7 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
             });
             for line in ["abroad", "car_purchase", "car_running", "reception"] {
                 if let Some(l) = d.sangong.get(&format!("sangong.{part}.{line}")) {
-                    t.insert(line, leaf_item(l, label));
+                    t.insert(line, leaf_item(l, label, file));
                 }
             }
             sangong.insert(part, Item::Table(t));
@@ -214,7 +261,7 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
 
     insert_table_notes(&mut doc, &mut pos, h.table_notes);
     doc.insert("narrative", Item::Table(narrative(&mut pos, h, d)));
-    insert_typed(&mut doc, &mut pos, d);
+    insert_typed(&mut doc, &mut pos, d, file);
     let mut text = doc.to_string();
     text.push_str(TRAILER);
     text
@@ -257,6 +304,7 @@ fn item_table(
     catalog: &Catalog,
     year: i32,
     first: bool,
+    file: AmountUnit,
 ) -> Table {
     let path: Vec<&str> = [&code[..3], &code[..5], code]
         .iter()
@@ -282,7 +330,7 @@ fn item_table(
         }
     }
     for (field, l) in &item.fields {
-        t.insert(field, leaf_item(l, ""));
+        t.insert(field, leaf_item(l, "", file));
     }
     if item.has_general_spending {
         t.insert(
@@ -384,11 +432,25 @@ fn unit_name(u: AmountUnit) -> &'static str {
     }
 }
 
-pub(super) fn insert_typed(doc: &mut DocumentMut, pos: &mut Positions, d: &Draft) {
+/// What the file's unit says about its amounts.
+pub(super) fn unit_note(unit: AmountUnit) -> &'static str {
+    match unit {
+        AmountUnit::Yuan => "本文件金额的单位",
+        AmountUnit::Wan => {
+            "本文件金额的单位：表是按万元印的，金额照表中的位数写出，gongkai check 据此判断尾数误差"
+        }
+    }
+}
+
+pub(super) fn insert_typed(
+    doc: &mut DocumentMut,
+    pos: &mut Positions,
+    d: &Draft,
+    unit: AmountUnit,
+) {
     if d.typed_rows.is_empty() && d.typed_figures.is_empty() {
         return;
     }
-    let unit = AmountUnit::Yuan;
     let mut typed = pos.table(
         "\n# 表中印出的合计、类、款和项级各栏数字，按原表照录（source 为所在单元格），供 gongkai check 核对。\n",
     );

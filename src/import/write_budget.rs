@@ -4,9 +4,13 @@
 //! projects — each value commented with its cell, and every printed total in `[typed]`.
 
 use super::budget::{BudgetDraft, ProjectDraft};
-use super::write::{amount, commented, insert_table_notes, insert_typed, leaf_item, Positions};
+use super::write::{
+    commented, file_unit, insert_table_notes, insert_typed, leaf_item, leaf_value, unit_note,
+    Positions,
+};
 use crate::catalog::Catalog;
 use crate::edition::Edition;
+use crate::money::AmountUnit;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 pub struct Header<'a> {
@@ -24,6 +28,12 @@ pub struct Header<'a> {
 const TYPED_POSITION: isize = 10_000;
 
 pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
+    let leaves = b.items.values().flat_map(|i| i.fields.values());
+    let leaves = leaves
+        .chain(b.economic.values())
+        .chain(b.common.sangong.values())
+        .chain(b.projects.iter().flat_map(|p| p.sources.values()));
+    let file = file_unit(leaves);
     let (year, year_cell) = &h.year;
     let name = h.unit_name.as_ref().map_or("待补充：单位名称", |(n, _)| n);
     let skeleton = crate::init_budget::skeleton(name, *year);
@@ -32,12 +42,14 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
     let unit = doc["unit"].as_table_mut().expect("[unit]");
     unit.decor_mut().set_prefix(format!(
         "# gongkai 输入文件：{name} {year} 年部门预算公开\n\
-         # 由 gongkai import 从 {} 导入（导入版式：{}）。金额单位为元；每个数后的注释是它在\n\
-         # 工作簿中的位置（工作表!单元格）。[typed] 中是表中印出的合计数，gongkai check 用它们\n\
+         # 由 gongkai import 从 {} 导入（导入版式：{}）。金额单位为{}；每个数后的注释是它\n\
+         # 在工作簿中的位置（工作表!单元格）。[typed] 中是表中印出的合计数，gongkai check 用它们\n\
          # 核对导入的明细。表中没有的内容（表11、表12 的文字和测算、人员构成、上年预算等）\n\
          # 写作“待补充”或 0，gongkai check 会列出“待补充”；填好后再运行 gongkai check，\n\
          # 然后 gongkai build。字段说明见 docs/input-format.md（“部门预算”一节）。\n\n",
-        h.workbook, h.layout
+        h.workbook,
+        h.layout,
+        file.name()
     ));
     let name_source = h
         .unit_name
@@ -52,6 +64,10 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
         );
     }
     let settings = doc["settings"].as_table_mut().expect("[settings]");
+    settings.insert(
+        "amount_unit",
+        commented(file.name().into(), unit_note(file)),
+    );
     if let Some(grouped) = h.separators {
         let keep = settings
             .get("thousands_separator")
@@ -103,7 +119,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
             );
         }
         for (field, l) in &item.fields {
-            t.insert(field, leaf_item(l, ""));
+            t.insert(field, leaf_item(l, "", file));
         }
         items.push(t);
     }
@@ -117,7 +133,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
         let name = catalog
             .economic(*year, code)
             .map_or("", |e| e.name.as_str());
-        economic.insert(code, leaf_item(l, name));
+        economic.insert(code, leaf_item(l, name, file));
     }
 
     let sangong = doc["sangong"]["budget"]
@@ -132,7 +148,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
             .map(|s| s.trim().trim_start_matches('#').trim().to_string())
             .unwrap_or_default();
         match b.common.sangong.get(&format!("sangong.budget.{line}")) {
-            Some(l) => sangong.insert(line, leaf_item(l, &what)),
+            Some(l) => sangong.insert(line, leaf_item(l, &what, file)),
             None => sangong.insert(line, commented(0.into(), &what)),
         };
     }
@@ -143,7 +159,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
         let (position, prefix) = first_of(&doc, "projects");
         let mut projects = ArrayOfTables::new();
         for (i, p) in b.projects.iter().enumerate() {
-            projects.push(project(p, name, *year, position, i == 0, &prefix));
+            projects.push(project(p, name, *year, (position, i == 0, &prefix), file));
         }
         doc["projects"] = Item::ArrayOfTables(projects);
     }
@@ -160,7 +176,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
 
     let mut pos = Positions(TYPED_POSITION);
     insert_table_notes(&mut doc, &mut pos, h.table_notes);
-    insert_typed(&mut doc, &mut pos, &b.common);
+    insert_typed(&mut doc, &mut pos, &b.common, file);
     doc.to_string()
 }
 
@@ -194,14 +210,16 @@ fn path(catalog: &Catalog, year: i32, code: &str) -> String {
         .join(" / ")
 }
 
+/// A project of 表10 with the form's placeholders; `place` is where it stands (the
+/// skeleton project's position, whether it is the first, the skeleton's comment).
 fn project(
     p: &ProjectDraft,
     department: &str,
     year: i32,
-    position: Option<isize>,
-    first: bool,
-    prefix: &str,
+    place: (Option<isize>, bool, &str),
+    file: AmountUnit,
 ) -> Table {
+    let (position, first, prefix) = place;
     let mut t = Table::new();
     t.set_position(position);
     let mut lead = if first {
@@ -245,7 +263,7 @@ fn project(
     t.insert(
         "total_budget",
         commented(
-            amount(p.total.yuan),
+            leaf_value(&p.total, file),
             "项目总预算：暂按当年预算，请改为实际（不能小于当年预算）",
         ),
     );
@@ -259,7 +277,7 @@ fn project(
             "special_account" => "财政专户管理资金",
             _ => "单位资金（表中只有合计，可分列为 business、operating、superior、affiliated、other）",
         };
-        sources.insert(field, leaf_item(l, what));
+        sources.insert(field, leaf_item(l, what, file));
     }
     t.insert("sources", Item::Table(sources));
     let mut estimate = Table::new();
@@ -271,7 +289,7 @@ fn project(
     estimate.insert(
         "price",
         commented(
-            amount(p.total.yuan),
+            leaf_value(&p.total, file),
             &format!("暂按当年预算，{}", p.total.source),
         ),
     );

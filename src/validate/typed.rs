@@ -135,15 +135,24 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let input = &s.loaded.input;
     // The amounts under a 功能分类 code (every item for 合计), and every amount that
     // reaches the tables (for the named figures).
+    let under = |c: &str, code: &str| code == "合计" || c.trim().starts_with(code);
     let item_slack = |code: &str| {
+        // A budget's 项目支出 is the money of the projects under the 项.
+        let projects = input
+            .projects
+            .iter()
+            .filter(|p| under(p.code.get_ref(), code))
+            .flat_map(|p| p.sources.amounts())
+            .flatten();
         slack(
             source,
             input
                 .items
                 .iter()
-                .filter(|i| code == "合计" || i.code.get_ref().trim().starts_with(code))
+                .filter(|i| under(i.code.get_ref(), code))
                 .flat_map(|i| i.table_amounts().map(|(_, a)| a))
-                .flatten(),
+                .flatten()
+                .chain(projects),
             file_unit,
         )
     };
