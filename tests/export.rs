@@ -62,7 +62,10 @@ impl Sheet {
     }
 
     fn at(&self, cell: &str) -> Data {
-        self.range.get_value(pos(cell)).cloned().unwrap_or(Data::Empty)
+        self.range
+            .get_value(pos(cell))
+            .cloned()
+            .unwrap_or(Data::Empty)
     }
 
     fn text(&self, cell: &str) -> String {
@@ -118,13 +121,14 @@ fn general_table_of_000_as_printed() {
     assert!(s.row(3).contains(&"2024年度".to_string()));
     assert_eq!(s.text("G3"), "金额单位：万元");
     for merged in ["A1:G1", "A4:D4", "E4:G4", "A5:C5", "A7:D7"] {
-        assert!(s.merges.contains(&merged.to_string()), "{merged}: {:?}", s.merges);
+        assert!(
+            s.merges.contains(&merged.to_string()),
+            "{merged}: {:?}",
+            s.merges
+        );
     }
     assert_eq!(s.row(4)[..5], ["项目", "", "", "", "本年支出"]);
-    assert_eq!(
-        s.row(5)[3..],
-        ["科目名称", "小计", "基本支出", "项目支出"]
-    );
+    assert_eq!(s.row(5)[3..], ["科目名称", "小计", "基本支出", "项目支出"]);
     assert_eq!(s.row(6), ["类", "款", "项", "栏次", "1", "2", "3"]);
     let expected: [(&str, &str, [&str; 3]); 13] = [
         ("合计", "", ["150.79", "150.65", "0.15"]),
@@ -156,7 +160,10 @@ fn general_table_of_000_as_printed() {
     assert_eq!(s.number("F7"), 150.65);
     assert_eq!(s.format("F7"), "0.00");
     assert_eq!(s.at("G11"), Data::Empty);
-    assert_eq!(s.text("A20"), "注：本表反映部门本年度一般公共预算财政拨款支出情况。");
+    assert_eq!(
+        s.text("A20"),
+        "注：本表反映部门本年度一般公共预算财政拨款支出情况。"
+    );
 }
 
 /// Budget 表1 of reference 004: the label above the title, 部门/单位 and 单位：万元,
@@ -169,7 +176,9 @@ fn budget_summary_of_004_as_printed() {
     let names = open_workbook::<Xlsx<_>, _>(&book).unwrap().sheet_names();
     assert_eq!(
         names,
-        ["表1", "表2", "表3", "表4", "表5-1", "表5-2", "表6", "表7", "表8", "表9", "表10"]
+        [
+            "表1", "表2", "表3", "表4", "表5-1", "表5-2", "表6", "表7", "表8", "表9", "表10"
+        ]
     );
     let s = Sheet::read(&book, "表1");
     assert_eq!(s.text("A1"), "表1");
@@ -180,11 +189,21 @@ fn budget_summary_of_004_as_printed() {
     assert_eq!(s.row(5), ["项　目", "预算数", "项　目", "预算数"]);
     assert_eq!(
         s.row(6),
-        ["一、一般公共预算拨款收入", "1757.51", "一、一般公共服务支出", "1646.28"]
+        [
+            "一、一般公共预算拨款收入",
+            "1757.51",
+            "一、一般公共服务支出",
+            "1646.28"
+        ]
     );
     assert_eq!(
         s.row(7),
-        ["二、政府性基金预算拨款收入", "0.00", "二、公共安全支出", "0.00"]
+        [
+            "二、政府性基金预算拨款收入",
+            "0.00",
+            "二、公共安全支出",
+            "0.00"
+        ]
     );
     assert_eq!(s.row(26)[2..], ["廿一、其他支出", "0.00"]);
     assert_eq!(
@@ -201,7 +220,13 @@ fn budget_summary_of_004_as_printed() {
     let p = Sheet::read(&book, "表10");
     assert_eq!(
         p.row(6)[1..6],
-        ["党政综合事务管理及专业服务", "2010350", "事业运行", "12.50", "12.50"]
+        [
+            "党政综合事务管理及专业服务",
+            "2010350",
+            "事业运行",
+            "12.50",
+            "12.50"
+        ]
     );
 }
 
@@ -236,7 +261,10 @@ fn the_command_refuses_what_it_must() {
         dir.join("2024.toml"),
     )
     .unwrap();
-    let run = gongkai(&["export", "xlsx", "2024.toml", "-o", "out/表格.xlsx"], &dir);
+    let run = gongkai(
+        &["export", "xlsx", "2024.toml", "-o", "out/表格.xlsx"],
+        &dir,
+    );
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("已写出"), "{stderr}");
@@ -273,10 +301,20 @@ fn the_command_refuses_what_it_must() {
     let run = gongkai(&["export", "xlsx", "new/2024.toml", "-o", "new.xlsx"], &dir);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("R401") && stderr.contains("未导出"), "{stderr}");
+    assert!(
+        stderr.contains("R401") && stderr.contains("未导出"),
+        "{stderr}"
+    );
     assert!(!dir.join("new.xlsx").exists());
     let run = gongkai(
-        &["export", "xlsx", "new/2024.toml", "-o", "new.xlsx", "--draft"],
+        &[
+            "export",
+            "xlsx",
+            "new/2024.toml",
+            "-o",
+            "new.xlsx",
+            "--draft",
+        ],
         &dir,
     );
     assert_eq!(run.status.code(), Some(0));

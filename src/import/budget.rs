@@ -175,9 +175,16 @@ fn item(
         "basic",
         &["general_basic", "fund_basic", "capital_basic"],
     );
-    derived("general_opening", "general_spending", &["general_income"]);
-    derived("fund_opening", "fund_spending", &["fund_income"]);
-    derived("capital_opening", "capital_spending", &["capital_income"]);
+    // Only where 表2 gave the fund's income: without it nothing says there is any.
+    for (field, spending, income) in [
+        ("general_opening", "general_spending", "general_income"),
+        ("fund_opening", "fund_spending", "fund_income"),
+        ("capital_opening", "capital_spending", "capital_income"),
+    ] {
+        if get(income).is_some() {
+            derived(field, spending, &[income]);
+        }
+    }
     let opening: Decimal = ["general_opening", "fund_opening", "capital_opening"]
         .iter()
         .filter_map(|f| item.fields.get(f))
