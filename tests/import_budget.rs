@@ -348,7 +348,14 @@ fn units(list: &[(&str, &str)]) -> Sheet {
     s
 }
 
-/// 表11 is a form, not a table of the layout: skipped with a warning.
+/// A sheet that is neither a table nor a form: skipped with a warning.
+fn cover() -> Sheet {
+    let mut s = Sheet::new("封面");
+    s.put(0, 0, t("武汉市测试中心2024年部门预算公开"));
+    s
+}
+
+/// 表11 without its money block: a form, read for its money lines (here none).
 fn form() -> Sheet {
     let mut s = Sheet::new("11");
     s.put(0, 0, t("表11"));
@@ -383,6 +390,7 @@ fn a_budget_workbook_as_the_software_prints_it() {
     let book = workbook(
         &dir,
         &[
+            cover(),
             form(),
             projects("武汉市测试中心本级"),
             economic(),
@@ -412,7 +420,7 @@ fn a_budget_workbook_as_the_software_prints_it() {
         imported
             .warnings
             .iter()
-            .any(|w| w.code == "W0801" && w.message.contains("“11”")),
+            .any(|w| w.code == "W0801" && w.message.contains("“封面”")),
         "{:?}",
         imported.warnings
     );
@@ -635,4 +643,217 @@ fn several_units() {
     let f = facts(&imported.text);
     let own: Vec<bool> = f.budget.units.iter().map(|u| u.own).collect();
     assert_eq!(own, [true, false]);
+}
+
+/// 表12 as 004 prints it (元, amounts as text with separators): the label cells and the
+/// money lines beside them.
+fn project_form() -> Sheet {
+    let mut s = Sheet::new("12-1");
+    s.put(0, 0, t("表12-1"));
+    s.merge(1, 0, 1, 7, "2024 年部门项目支出绩效目标表");
+    s.put(2, 7, t("单位：元"));
+    s.row(3, vec![tx("项目名称"), tx("运维项目")]);
+    s.merge(3, 1, 3, 7, "运维项目");
+    s.row(
+        4,
+        vec![
+            tx("项目主管部门"),
+            tx("武汉市测试中心"),
+            None,
+            None,
+            tx("项目执行单位"),
+            None,
+            tx("武汉市测试中心本级"),
+        ],
+    );
+    s.row(
+        5,
+        vec![
+            tx("项目总预算"),
+            tx("12,000,000.00"),
+            None,
+            None,
+            tx("项目当年预算"),
+            None,
+            tx("10,000,000.00"),
+        ],
+    );
+    s.merge(6, 0, 8, 0, "项目前两年预算情况");
+    s.row(
+        6,
+        vec![
+            None,
+            tx("年度"),
+            tx("预算数"),
+            None,
+            tx("执行数"),
+            None,
+            tx("执行率"),
+        ],
+    );
+    s.row(
+        7,
+        vec![
+            None,
+            tx("2022 年"),
+            tx("9,000,000.00"),
+            None,
+            tx("8,500,000.00"),
+            None,
+            tx("94.44%"),
+        ],
+    );
+    s.row(
+        8,
+        vec![
+            None,
+            tx("2023 年"),
+            tx("10,000,000.00"),
+            None,
+            tx("9,990,000.00"),
+            None,
+            tx("99.90%"),
+        ],
+    );
+    s.merge(9, 0, 9, 7, "项目支出明细测算");
+    s.row(
+        10,
+        vec![
+            tx("项目任务明细"),
+            None,
+            tx("支出标准"),
+            tx("单价"),
+            tx("计量数"),
+            tx("测算数"),
+            tx("测算依据及说明"),
+        ],
+    );
+    s.row(
+        11,
+        vec![
+            tx("运维服务"),
+            None,
+            tx("按照合同"),
+            tx("8,000,000.00"),
+            tx("1"),
+            tx("8,000,000.00"),
+            tx("依据合同"),
+        ],
+    );
+    s.row(
+        12,
+        vec![
+            tx("设备维护"),
+            None,
+            tx("按市场价"),
+            tx("500,000.00"),
+            num(4.0),
+            tx("2,000,000.00"),
+            tx("询价"),
+        ],
+    );
+    s.merge(13, 0, 13, 7, "项目采购");
+    s
+}
+
+/// 表11 as 004 prints it: 近两年收支情况 in 万元 with one decimal.
+fn overall_form() -> Sheet {
+    let mut s = Sheet::new("11");
+    s.put(0, 0, t("表11"));
+    s.put(1, 0, t("2024 年区直部门整体支出绩效目标申报表"));
+    s.row(2, vec![tx("部门名称"), tx("武汉市测试中心")]);
+    s.row(
+        3,
+        vec![
+            tx("部门总体资金情况（万元）"),
+            tx("总体资金情况"),
+            None,
+            tx("当年预算收支"),
+            tx("占比"),
+            tx("近两年收支情况"),
+        ],
+    );
+    s.row(
+        4,
+        vec![None, None, None, None, None, tx("2022 年"), tx("2023 年")],
+    );
+    let rows = [
+        ("收入构成", "财政拨款", "1286.9", "100", "2424.9", "819.5"),
+        ("", "其他资金", "0", "0", "0", "0"),
+        ("", "合计", "1286.9", "100", "2424.9", "819.5"),
+        ("支出构成", "基本支出", "286.9", "22.3", "336.4", "386.6"),
+        ("", "项目支出", "1000", "77.7", "2088.5", "432.9"),
+    ];
+    for (i, (a, b, c, d, e, f)) in rows.iter().enumerate() {
+        let cell = |x: &str| (!x.is_empty()).then(|| t(x));
+        s.row(
+            5 + i as u32,
+            vec![None, cell(a), cell(b), cell(c), cell(d), cell(e), cell(f)],
+        );
+    }
+    s
+}
+
+/// The forms' money lines: 表12's 项目总预算, history and 测算 lines go to its project,
+/// 表11's history years to `[[history]]` (and last year's total to `previous.total`).
+#[test]
+fn the_forms_money_lines() {
+    let dir = scratch("import-budget", "forms");
+    let book = workbook(
+        &dir,
+        &[
+            overall_form(),
+            project_form(),
+            projects("武汉市测试中心本级"),
+            economic(),
+            general(),
+            spending(),
+        ],
+    );
+    let imported = read(&book, Some(2024)).unwrap_or_else(|f| panic!("{f}"));
+    assert!(
+        !imported.warnings.iter().any(|w| w.code == "W0801"),
+        "the forms are read, not skipped: {:?}",
+        imported.warnings
+    );
+    let loaded = load_str(&dir.join("2024-budget.toml"), &imported.text).unwrap();
+    let f = facts(&imported.text);
+    let p = &f.budget.projects[0];
+    assert_eq!(p.total_budget, Some(yuan("12000000")));
+    let history: Vec<(i32, Money, Money)> = p.history.clone();
+    assert_eq!(
+        history,
+        [
+            (2022, yuan("9000000"), yuan("8500000")),
+            (2023, yuan("10000000"), yuan("9990000")),
+        ]
+    );
+    let lines: Vec<(&str, Money, Money)> = p
+        .estimates
+        .iter()
+        .map(|e| (e.task.as_str(), e.price, e.amount))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("运维服务", yuan("8000000"), yuan("8000000")),
+            ("设备维护", yuan("500000"), yuan("2000000")),
+        ]
+    );
+    let h = &f.budget.history;
+    assert_eq!(h[&2022].fiscal, yuan("24249000"));
+    assert_eq!(h[&2023].project, yuan("4329000"));
+    assert!(
+        imported
+            .text
+            .contains("# 项目前两年预算情况，12-1!C8、12-1!C9"),
+        "{}",
+        imported.text
+    );
+    let checked = support::toolkit()
+        .check(&loaded)
+        .unwrap_or_else(|f| panic!("{f}"));
+    for d in &checked.diagnostics {
+        assert!(!d.is_error() || d.code == "R401", "{d}");
+    }
 }

@@ -11,6 +11,7 @@ use super::assemble::{
     Leaf, TableBody,
 };
 use super::extract::{Body, ListedRow, Value};
+use super::forms::{EstimateLine, Form, OverallForm};
 use crate::edition::Edition;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -59,6 +60,13 @@ pub struct ProjectDraft {
     /// `[projects.sources]` field → value.
     pub sources: BTreeMap<&'static str, Leaf>,
     pub total: Leaf,
+    /// From its 表12 form, when the workbook has it: 项目总预算, the two years before
+    /// (year, 预算数, 执行数) and the 测算 lines.
+    pub total_budget: Option<Leaf>,
+    pub history: Vec<(i32, Leaf, Leaf)>,
+    pub estimates: Vec<EstimateLine>,
+    /// The sheet of its form.
+    pub form: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -71,6 +79,8 @@ pub struct BudgetDraft {
     pub projects: Vec<ProjectDraft>,
     /// 经济分类 款 lines as printed, zeros included (表6 prints the lines entered).
     pub economic: BTreeMap<String, Leaf>,
+    /// 表11's history years, when the workbook has the form.
+    pub overall: Option<OverallForm>,
     /// Everything the 决算 shares: 三公 lines, `[typed]`, warnings.
     pub common: Draft,
 }
@@ -80,7 +90,7 @@ fn some(v: Option<&Value>) -> Option<Leaf> {
     v.filter(|v| !v.amount.is_zero()).map(leaf)
 }
 
-pub fn assemble(tables: &[TableBody], edition: &Edition) -> BudgetDraft {
+pub fn assemble(tables: &[TableBody], forms: Vec<Form>, edition: &Edition) -> BudgetDraft {
     let mut b = BudgetDraft::default();
     let Collected { per_item, .. } = collect(tables, edition, &mut b.common);
     for t in tables {
@@ -103,6 +113,7 @@ pub fn assemble(tables: &[TableBody], edition: &Edition) -> BudgetDraft {
     for p in &mut b.projects {
         p.unit = unit_code(&b.units, &p.unit_name);
     }
+    attach_forms(&mut b, forms);
     let mut warnings = Vec::new();
     for (code, figures) in &per_item {
         let i = item(code, figures, &b, &mut warnings);
@@ -291,6 +302,42 @@ fn projects(b: &mut BudgetDraft, rows: &[ListedRow]) {
             source: r.cell.to_string(),
             sources,
             total,
+            total_budget: None,
+            history: Vec::new(),
+            estimates: Vec::new(),
+            form: None,
         });
+    }
+}
+
+/// Each 表12 form's money goes to the project of its name; 表11's history years to the
+/// department.
+fn attach_forms(b: &mut BudgetDraft, forms: Vec<Form>) {
+    for form in forms {
+        match form {
+            Form::Overall(o) => b.overall = Some(o),
+            Form::Project(f) => {
+                let name = super::text::key(&f.name);
+                let project = b
+                    .projects
+                    .iter_mut()
+                    .find(|p| p.form.is_none() && super::text::key(&p.name) == name);
+                match project {
+                    Some(p) => {
+                        p.total_budget = f.total_budget;
+                        p.history = f.history;
+                        p.estimates = f.estimates;
+                        p.form = Some(f.sheet);
+                    }
+                    None => b.common.warnings.push(warning(
+                        "W0808",
+                        format!(
+                            "工作表“{}”是项目“{}”的绩效目标表，但项目支出表（表10）中没有这个项目，已跳过",
+                            f.sheet, f.name
+                        ),
+                    )),
+                }
+            }
+        }
     }
 }

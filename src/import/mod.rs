@@ -8,6 +8,7 @@ mod assemble;
 mod budget;
 mod choose;
 mod extract;
+mod forms;
 mod locate;
 pub mod mapping;
 mod notes;
@@ -136,8 +137,22 @@ pub fn read_with(workbook: &Path, options: &Options) -> Result<Imported, Failure
     let mut located = Vec::new();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     // A table of the layout is known by its first title.
+    let mut forms = Vec::new();
     for sheet in &sheets {
         match locate::identify(layout, sheet) {
+            // The budget's forms: their money lines, found by label.
+            Identified::None if layout.booklet == BookletKind::Budget => {
+                match forms::read(sheet, &mut errors) {
+                    Some(form) => forms.push(form),
+                    None => warnings.push(assemble::warning(
+                        "W0801",
+                        format!(
+                            "工作表“{}”不是导入版式 {} 中的表，已跳过",
+                            sheet.name, layout.id
+                        ),
+                    )),
+                }
+            }
             Identified::None => warnings.push(assemble::warning(
                 "W0801",
                 format!(
@@ -281,7 +296,7 @@ pub fn read_with(workbook: &Path, options: &Options) -> Result<Imported, Failure
             write::document(&header, &draft, &catalog)
         }
         BookletKind::Budget => {
-            let draft = budget::assemble(&bodies, &edition);
+            let draft = budget::assemble(&bodies, forms, &edition);
             warnings.extend(draft.common.warnings.iter().cloned());
             let header = write_budget::Header {
                 workbook: &file_name,

@@ -11,6 +11,7 @@ use super::write::{
 use crate::catalog::Catalog;
 use crate::edition::Edition;
 use crate::money::AmountUnit;
+use rust_decimal::Decimal;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 pub struct Header<'a> {
@@ -153,6 +154,55 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
         };
     }
 
+    // 表11's 近两年收支情况, when the workbook has the form.
+    if let Some(o) = b.overall.as_ref().filter(|o| !o.years.is_empty()) {
+        let (position, prefix) = first_of(&doc, "history");
+        let mut years = ArrayOfTables::new();
+        for (i, (year, figures)) in o.years.iter().enumerate() {
+            let mut t = Table::new();
+            t.set_position(position);
+            t.decor_mut()
+                .set_prefix(if i == 0 { prefix.clone() } else { "\n".into() });
+            t.insert(
+                "year",
+                commented((*year as i64).into(), "表11 近两年收支情况"),
+            );
+            let names = [
+                ("fiscal", "财政拨款"),
+                ("other", "其他资金"),
+                ("basic", "基本支出"),
+                ("project", "项目支出"),
+            ];
+            for ((name, what), figure) in names.iter().zip(figures) {
+                match figure {
+                    Some(l) => t.insert(name, leaf_item(l, what, file)),
+                    None => t.insert(name, commented(0.into(), &format!("待补充：{what}"))),
+                };
+            }
+            years.push(t);
+        }
+        doc["history"] = Item::ArrayOfTables(years);
+        // Last year's 收入合计 is last year's budget total (R207 compares them).
+        let last = o.years.iter().find(|(y, _)| *y == *year - 1);
+        if let Some((_, [Some(fiscal), other, ..])) = last {
+            let yuan = fiscal.yuan + other.as_ref().map_or(Decimal::ZERO, |l| l.yuan);
+            let wan = (yuan / Decimal::from(10_000)).normalize();
+            if let Some(previous) = doc["previous"].as_table_mut() {
+                previous.insert(
+                    "total",
+                    commented(
+                        super::write::amount(wan),
+                        &format!(
+                            "上年部门收支总预算：取自表11 {} 年收入合计（{}），请核对",
+                            year - 1,
+                            fiscal.source
+                        ),
+                    ),
+                );
+            }
+        }
+    }
+
     if b.projects.is_empty() {
         doc.remove("projects");
     } else {
@@ -196,6 +246,11 @@ fn first_of(doc: &DocumentMut, key: &str) -> (Option<isize>, String) {
     (position, prefix)
 }
 
+/// A 计量数 as TOML: an integer when whole.
+fn quantity(q: rust_decimal::Decimal) -> toml_edit::Value {
+    super::write::amount(q)
+}
+
 /// `201 一般公共服务支出 / 20103 … / 2010350 事业运行`.
 fn path(catalog: &Catalog, year: i32, code: &str) -> String {
     [&code[..3.min(code.len())], &code[..5.min(code.len())], code]
@@ -227,10 +282,16 @@ fn project(
     } else {
         "\n".into()
     };
-    lead.push_str(&format!(
-        "# {}（{}）：表12 的文字、测算和目标表中没有，请填写。\n",
-        p.name, p.source
-    ));
+    lead.push_str(&match &p.form {
+        Some(sheet) => format!(
+            "# {}（{}；金额和测算取自绩效目标表 {sheet}）：表12 的文字和目标请填写。\n",
+            p.name, p.source
+        ),
+        None => format!(
+            "# {}（{}）：表12 的文字、测算和目标表中没有，请填写。\n",
+            p.name, p.source
+        ),
+    });
     t.decor_mut().set_prefix(lead);
     t.insert("name", commented(p.name.as_str().into(), &p.source));
     t.insert("code", toml_edit::value(p.code.as_str()));
@@ -260,13 +321,41 @@ fn project(
         commented((year as i64).into(), "终止年度，请核对"),
     );
     t.insert("overview", text("待补充：项目概述"));
-    t.insert(
-        "total_budget",
-        commented(
-            leaf_value(&p.total, file),
-            "项目总预算：暂按当年预算，请改为实际（不能小于当年预算）",
+    match &p.total_budget {
+        Some(l) => t.insert("total_budget", leaf_item(l, "项目总预算", file)),
+        None => t.insert(
+            "total_budget",
+            commented(
+                leaf_value(&p.total, file),
+                "项目总预算：暂按当年预算，请改为实际（不能小于当年预算）",
+            ),
         ),
-    );
+    };
+    if !p.history.is_empty() {
+        let mut years = toml_edit::Array::new();
+        for (year, budget, executed) in &p.history {
+            let mut line = toml_edit::InlineTable::new();
+            line.insert("year", (*year as i64).into());
+            line.insert("budget", leaf_value(budget, file));
+            line.insert("executed", leaf_value(executed, file));
+            line.decor_mut().set_prefix("\n  ");
+            years.push_formatted(toml_edit::Value::InlineTable(line));
+        }
+        years.set_trailing("\n");
+        years.set_trailing_comma(true);
+        let cells: Vec<&str> = p
+            .history
+            .iter()
+            .map(|(_, b, _)| b.source.as_str())
+            .collect();
+        t.insert(
+            "history",
+            commented(
+                toml_edit::Value::Array(years),
+                &format!("项目前两年预算情况，{}", cells.join("、")),
+            ),
+        );
+    }
     let mut sources = Table::new();
     sources.set_position(position);
     for (field, l) in &p.sources {
@@ -280,22 +369,38 @@ fn project(
         sources.insert(field, leaf_item(l, what, file));
     }
     t.insert("sources", Item::Table(sources));
-    let mut estimate = Table::new();
-    estimate.set_position(position);
-    estimate.insert(
-        "task",
-        text("待补充：项目任务明细（测算数 = 单价 × 计量数，各行之和应等于当年预算）"),
-    );
-    estimate.insert(
-        "price",
-        commented(
-            leaf_value(&p.total, file),
-            &format!("暂按当年预算，{}", p.total.source),
-        ),
-    );
-    estimate.insert("quantity", toml_edit::value(1));
     let mut estimates = ArrayOfTables::new();
-    estimates.push(estimate);
+    for e in &p.estimates {
+        let mut line = Table::new();
+        line.set_position(position);
+        line.insert("task", text(&e.task));
+        if !e.standard.is_empty() {
+            line.insert("standard", text(&e.standard));
+        }
+        line.insert("price", leaf_item(&e.price, "单价", file));
+        line.insert("quantity", Item::Value(quantity(e.quantity)));
+        if !e.basis.is_empty() {
+            line.insert("basis", text(&e.basis));
+        }
+        estimates.push(line);
+    }
+    if estimates.is_empty() {
+        let mut estimate = Table::new();
+        estimate.set_position(position);
+        estimate.insert(
+            "task",
+            text("待补充：项目任务明细（测算数 = 单价 × 计量数，各行之和应等于当年预算）"),
+        );
+        estimate.insert(
+            "price",
+            commented(
+                leaf_value(&p.total, file),
+                &format!("暂按当年预算，{}", p.total.source),
+            ),
+        );
+        estimate.insert("quantity", toml_edit::value(1));
+        estimates.push(estimate);
+    }
     t.insert("estimates", Item::ArrayOfTables(estimates));
     t
 }
