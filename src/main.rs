@@ -436,7 +436,7 @@ fn import(args: Args) -> ExitCode {
         args.inputs.len(),
     ) else {
         return usage_error(
-            "用法：gongkai import 工作簿.xlsx -o <单位>/<年度>.toml [--map 映射文件.toml]",
+            "用法：gongkai import 工作簿.xlsx -o <单位>/<年度>.toml [--map 映射文件.toml] [--kind final|budget] [--year 年度]",
         );
     };
     let kind = match args.value(&["--kind"]) {
