@@ -129,12 +129,31 @@ registry! {
     FORM_YEARS = "E0622", Error, "终止年度早于起始年度";
     INIT_EXISTS = "E0701", Error, "init 要写的文件已存在";
     INIT_FROM_BUDGET = "E0702", Error, "init --from 给的是部门预算文件";
+    WORKBOOK_UNREADABLE = "E0801", Error, "import：工作簿无法读取";
+    IMPORT_LAYOUT = "E0802", Error, "import：导入版式文件有缺陷";
+    IMPORT_NOTHING = "E0803", Error, "import：找不到表、年度或版式";
+    IMPORT_HEADER = "E0804", Error, "import：表头与版式不符";
+    IMPORT_FORMULA = "E0805", Error, "import：公式没有保存计算结果";
+    IMPORT_NOT_AMOUNT = "E0806", Error, "import：单元格不是金额";
+    IMPORT_ROW = "E0807", Error, "import：无法识别的行";
+    IMPORT_TABLE_TWICE = "E0808", Error, "import：同一张表出现两次";
+    IMPORT_NO_UNIT_LINE = "E0809", Error, "import：找不到金额单位行";
+    IMPORT_SHEET_SKIPPED = "W0801", Warning, "import：工作表不是版式中的表，已跳过";
+    IMPORT_CLASS_VS_LINES = "W0802", Warning, "import：经济分类类级数与其下各款之和不同";
+    IMPORT_NEGATIVE_DERIVED = "W0803", Warning, "import：推出的非财政拨款数为负";
+    IMPORT_OPENING_NO_ITEM = "W0804", Warning, "import：年初结转和结余没有可记入的项";
+    IMPORT_TOTALS_DIFFER = "W0805", Warning, "import：两张表印的同一合计不同";
+    IMPORT_CARRYOVER = "W0806", Warning, "import：上年结转可能属于项目";
+    IMPORT_UNITS = "W0807", Warning, "import：多个预算单位的项都记在本级";
+    IMPORT_FORM_WITHOUT_PROJECT = "W0808", Warning, "import：绩效目标表的项目不在表10中";
     TEMPLATE_BUG = "B0001", Error, "内置模板渲染失败（gongkai 的缺陷）";
     TYPESET_BUG = "B0002", Error, "排版失败（gongkai 的缺陷）";
     PDF_EXPORT_BUG = "B0003", Error, "PDF 导出失败（gongkai 的缺陷）";
     PDF_FALLBACK = "B0004", Warning, "PDF 未满足 PDF/UA-1 或 PDF/A-2b，退为较低的标准";
     PANIC = "B0005", Error, "处理一个文件时程序内部出错（gongkai 的缺陷）";
     INIT_READBACK_BUG = "B0006", Error, "init --from 写出的下一年度文件读不回（gongkai 的缺陷）";
+    IMPORT_READBACK_BUG = "B0007", Error, "import 写出的文件读不回（gongkai 的缺陷）";
+    EXPORT_BUG = "B0008", Error, "export 无法生成工作簿（gongkai 的缺陷）";
 }
 
 impl From<&crate::validate::rules::Rule> for Code {
@@ -170,11 +189,8 @@ mod tests {
         for c in all() {
             assert!(seen.insert(c.code), "{} is registered twice", c.code);
             let (letter, digits) = c.code.split_at(1);
-            let width = if "EB".contains(letter) { 4 } else { 3 };
             assert!(
-                "EBRWN".contains(letter)
-                    && digits.len() == width
-                    && digits.chars().all(|d| d.is_ascii_digit()),
+                well_formed(letter, digits) && digits.chars().all(|d| d.is_ascii_digit()),
                 "{} is not a code",
                 c.code
             );
@@ -221,6 +237,18 @@ mod tests {
         );
     }
 
+    /// E and B codes have four digits, R and N rules three, W rules three and
+    /// `import`'s warnings four (W0801).
+    fn well_formed(letter: &str, digits: &str) -> bool {
+        let widths: &[usize] = match letter {
+            "E" | "B" => &[4],
+            "R" | "N" => &[3],
+            "W" => &[3, 4],
+            _ => return false,
+        };
+        widths.contains(&digits.len()) && digits.chars().all(|d| d.is_ascii_digit())
+    }
+
     fn collect_rs(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -246,11 +274,7 @@ mod tests {
                 continue;
             }
             let (letter, digits) = candidate.split_at(1);
-            let width = if "EB".contains(letter) { 4 } else { 3 };
-            if "EBRWN".contains(letter)
-                && digits.len() == width
-                && digits.chars().all(|d| d.is_ascii_digit())
-            {
+            if well_formed(letter, digits) {
                 let mut start = at.saturating_sub(80);
                 while !text.is_char_boundary(start) {
                     start -= 1;

@@ -110,7 +110,7 @@ fn toml_string(text: &str) -> String {
 }
 
 /// Nothing the user wrote is ever overwritten.
-fn refuse_existing(path: &Path) -> Result<(), Failure> {
+pub(crate) fn refuse_existing(path: &Path) -> Result<(), Failure> {
     if path.exists() {
         return Err(Failure::new(
             Diagnostic::error("E0701", format!("{} 已存在，不会覆盖", path.display()))

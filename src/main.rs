@@ -3,7 +3,8 @@
 use clap::Parser;
 use gongkai::cli::usage::{self, UsageError};
 use gongkai::cli::{
-    BuildArgs, CheckArgs, Cli, Command, Common, EditionAction, Format, InitArgs, Kind, WatchArgs,
+    BuildArgs, CheckArgs, Cli, Command, Common, EditionAction, ExportFormat, ExportXlsxArgs,
+    Format, ImportArgs, InitArgs, Kind, WatchArgs,
 };
 use gongkai::diag::{Diagnostic, Failure};
 use gongkai::input::{load_file, load_str, Loaded};
@@ -45,6 +46,10 @@ fn main() -> ExitCode {
         Some(Command::Watch(args)) => Ok(watch(args)),
         Some(Command::Init(args)) => Ok(init(args)),
         Some(Command::Edition { action }) => Ok(edition(action)),
+        Some(Command::Import(args)) => Ok(import(args)),
+        Some(Command::Export {
+            format: ExportFormat::Xlsx(args),
+        }) => Ok(export(args)),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,
@@ -388,5 +393,74 @@ fn edition(action: EditionAction) -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// `gongkai import`: the library does the work; this only reports.
+fn import(args: ImportArgs) -> ExitCode {
+    let options = gongkai::import::Options {
+        layout: args.map,
+        kind: args.kind.map(Kind::booklet),
+        year: args.year,
+    };
+    match gongkai::import::import_with(&args.workbook, &args.output, &options) {
+        Ok((path, imported)) => {
+            for d in &imported.warnings {
+                eprintln!("{d}");
+            }
+            let tables: Vec<String> = imported
+                .tables
+                .iter()
+                .map(|(kind, sheet)| format!("{sheet}（{kind}）"))
+                .collect();
+            eprintln!(
+                "已导入（版式 {}）：{}
+已写出：{}
+下一步：补全文件中的“待补充”，然后运行 gongkai check {}",
+                imported.layout,
+                tables.join("、"),
+                path.display(),
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!("{f}");
+            eprintln!("未导入：{}。", summary(&f.diagnostics));
+            ExitCode::from(gongkai::import::exit_code(&f))
+        }
+    }
+}
+
+/// `gongkai export xlsx`: the library does the work; this only reports.
+fn export(args: ExportXlsxArgs) -> ExitCode {
+    let options = gongkai::export::Options {
+        exact: args.exact,
+        draft: args.draft,
+    };
+    match gongkai::export::export_xlsx(&Toolkit::new(), &args.input, &args.output, &options) {
+        Ok(done) => {
+            for d in &done.diagnostics {
+                eprintln!("{d}");
+            }
+            let sheets: Vec<&str> = done
+                .sheets
+                .iter()
+                .map(|(label, _)| label.as_str())
+                .collect();
+            eprintln!("已写出：{}（{}）", done.path.display(), sheets.join("、"));
+            if !done.left_out.is_empty() {
+                eprintln!(
+                    "未导出：{}（绩效目标表是表单，不是表格）",
+                    done.left_out.join("、")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!("{}", f.failure);
+            eprintln!("未导出：{}。", summary(&f.failure.diagnostics));
+            ExitCode::from(f.exit_code)
+        }
     }
 }

@@ -180,7 +180,31 @@ fn a_typed_indicator_score_that_disagrees() {
         "E0612",
         "evaluation.scored_overall.goals[0].indicators[0].score",
         "score = 60",
-        "得分应为 30（权重 60 分，目标值 ≥10次，实际完成值 5次），输入写的是 60",
+        "得分应为 30（权重 60 分，目标值 ≥10次，实际完成值 5次，计 30 分，四舍五入），输入写的是 60",
+    );
+}
+
+#[test]
+fn a_typed_project_score_is_checked_by_the_editions_rounding_rule() {
+    // 20 × 97.76% = 19.55: the 2024 edition cuts a project form's decimals off, so 19
+    // stands and 20 is reported (never printed over).
+    let project = |score: &str| {
+        with(
+            "budget = 1000000\nexecuted = 1000000\nbudget_weight = 20\ntotal = 100",
+            &format!("budget = 3416000\nexecuted = 3339600\nbudget_weight = 20\nscore = {score}\ntotal = 99"),
+        )
+    };
+    assert!(
+        problems(&project("19")).is_empty(),
+        "{:#?}",
+        problems(&project("19"))
+    );
+    only(
+        &project("20"),
+        "E0612",
+        "evaluation.scored_projects[0].score",
+        "score = 20",
+        "预算执行得分应为 19（20 分 × 执行率 97.76% ≈ 19.55，舍去尾数），输入写的是 20",
     );
 }
 

@@ -380,7 +380,16 @@ fn expect(args: &[&str], dir: &Path, code: i32, says: &[&str]) -> String {
 #[test]
 fn every_command_has_chinese_help() {
     let dir = scratch("help");
-    for command in ["build", "check", "watch", "init", "edition", "completions"] {
+    for command in [
+        "build",
+        "check",
+        "watch",
+        "init",
+        "import",
+        "export",
+        "edition",
+        "completions",
+    ] {
         let (code, stdout, stderr) = run(&[command, "--help"], &dir);
         assert_eq!(code, Some(0), "{command}: {stderr}");
         assert!(

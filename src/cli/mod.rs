@@ -89,6 +89,29 @@ pub enum Command {
     )]
     Init(InitArgs),
 
+    /// 把财务软件导出的决算或预算公开表（.xlsx、.xls、.ods）导入为输入文件
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "gongkai import [选项] <工作簿> -o <输出.toml>",
+        long_about = "把财务软件导出的决算或预算公开表导入为输入文件：明细金额（注明来源单元格）、\
+            表中合计（写入 [typed] 供 check 核对）和“待补充”占位。不覆盖已有文件，不改动工作簿。\
+            种类按表的标题识别（--kind 可指定）；预算表标题不带年度时用 --year 给出。",
+        after_help = "示例：\n  gongkai import 决算表.xlsx -o data/new-unit/2024.toml"
+    )]
+    Import(ImportArgs),
+
+    /// 把公开表写成 Excel 工作簿
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "gongkai export xlsx [选项] <输入> -o <表格.xlsx>",
+        subcommand_help_heading = "格式",
+        subcommand_value_name = "格式"
+    )]
+    Export {
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+
     /// 查看内置版式：列出全部，或打印一个版式文件（可另存后改写成新的版式）
     #[command(
         help_template = HELP_TEMPLATE,
@@ -119,6 +142,77 @@ pub enum Command {
         )]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 工作簿（.xlsx、.xls、.ods）
+    #[arg(value_name = "工作簿", help_heading = "参数")]
+    pub workbook: PathBuf,
+
+    /// 写出的输入文件（如 <单位>/<年度>.toml），不覆盖已有文件
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "输出.toml",
+        help_heading = "选项",
+        required = true
+    )]
+    pub output: PathBuf,
+
+    /// 映射文件：工作簿的表和栏对应到输入字段的方式
+    #[arg(long, value_name = "映射文件.toml", help_heading = "选项")]
+    pub map: Option<PathBuf>,
+
+    /// 种类：final（部门决算）或 budget（部门预算）；不给时按表的标题识别
+    #[arg(
+        long,
+        value_enum,
+        value_name = "种类",
+        help_heading = "选项",
+        hide_possible_values = true
+    )]
+    pub kind: Option<Kind>,
+
+    /// 年度（预算表标题不带年度时给出）
+    #[arg(long, value_name = "年度", value_parser = parse_year, help_heading = "选项")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// 一表一个工作表，版式同印制（表头合并、栏次、数字格式）；绩效目标表（表单）不导出
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "gongkai export xlsx [选项] <输入> -o <表格.xlsx>",
+        after_help = "有错误时拒绝写出，--draft 照样写出。\n示例：\n  gongkai export xlsx data/x/2024.toml -o 表格.xlsx"
+    )]
+    Xlsx(ExportXlsxArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportXlsxArgs {
+    /// 输入文件
+    #[arg(value_name = "输入", help_heading = "参数")]
+    pub input: PathBuf,
+
+    /// 写出的工作簿
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "表格.xlsx",
+        help_heading = "选项",
+        required = true
+    )]
+    pub output: PathBuf,
+
+    /// 按元写出精确金额（供导入回来），而不是印制的万元两位小数
+    #[arg(long, help_heading = "选项")]
+    pub exact: bool,
+
+    /// 有错误时照样写出
+    #[arg(long, help_heading = "选项")]
+    pub draft: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -266,6 +360,15 @@ pub enum Kind {
     Final,
     /// 部门预算
     Budget,
+}
+
+impl Kind {
+    pub fn booklet(self) -> crate::edition::BookletKind {
+        match self {
+            Kind::Final => crate::edition::BookletKind::Final,
+            Kind::Budget => crate::edition::BookletKind::Budget,
+        }
+    }
 }
 
 fn parse_year(text: &str) -> Result<i32, String> {

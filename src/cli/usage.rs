@@ -153,7 +153,7 @@ pub fn from_clap(err: &clap::Error, argv: &[String]) -> Option<UsageError> {
             let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
             UsageError::new(format!("不认识的命令“{name}”"))
                 .at(&name)
-                .help("命令有 build、check、watch、init、edition、completions")
+                .help("命令有 build、check、watch、init、import、export、edition、completions")
         }
         ErrorKind::InvalidValue => {
             let value = value.unwrap_or_default();

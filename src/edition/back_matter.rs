@@ -1,6 +1,8 @@
 //! The edition's wording and layout choices for Parts 4–6: key-work headings, the
 //! standard terms of 名词解释, and how the self-evaluation forms are listed and noted.
 
+use crate::money::round_half_up;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -113,6 +115,12 @@ pub struct ScoredLayout {
     pub project_rate_decimals: u32,
     /// Scores and 总分 printed with this many decimals.
     pub score_decimals: u32,
+    /// How a score or 总分 is brought to `score_decimals`, on the overall form and on the
+    /// project forms. Reference 003 rounds the overall form half-up (10 × 88.80% = 8.88
+    /// prints 9) and cuts the project forms' decimals off (20 × 97.76% = 19.55 prints
+    /// 19, 总分 99).
+    pub overall_score_rounding: Rounding,
+    pub project_score_rounding: Rounding,
     /// The points a whole form is worth.
     pub full_marks: u32,
     /// The tick boxes of 项目类别, 项目属性, 项目类型.
@@ -122,6 +130,47 @@ pub struct ScoredLayout {
     /// The 备注 block under each scored form.
     pub notes_heading: String,
     pub notes: Vec<String>,
+}
+
+impl ScoredLayout {
+    pub fn score_rounding(&self, project: bool) -> Rounding {
+        if project {
+            self.project_score_rounding
+        } else {
+            self.overall_score_rounding
+        }
+    }
+}
+
+/// How a figure is brought to its printed precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rounding {
+    /// Half-up, ties away from zero: 8.88 → 9, 19.5 → 20.
+    HalfUp,
+    /// The decimals beyond the precision cut off: 19.55 → 19.
+    Truncate,
+}
+
+impl Rounding {
+    pub fn apply(self, value: Decimal, decimals: u32) -> Decimal {
+        match self {
+            Rounding::HalfUp => round_half_up(value, decimals),
+            Rounding::Truncate => {
+                let mut cut = value.round_dp_with_strategy(decimals, RoundingStrategy::ToZero);
+                cut.rescale(decimals);
+                cut
+            }
+        }
+    }
+
+    /// The rule in the words of a diagnostic.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rounding::HalfUp => "四舍五入",
+            Rounding::Truncate => "舍去尾数",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -157,5 +206,22 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    #[test]
+    fn scores_are_rounded_by_the_editions_rule() {
+        use super::Rounding;
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(Rounding::HalfUp.apply(d("8.88"), 0), d("9"));
+        assert_eq!(Rounding::HalfUp.apply(d("19.5"), 0), d("20"));
+        assert_eq!(Rounding::Truncate.apply(d("19.555"), 0), d("19"));
+        assert_eq!(Rounding::Truncate.apply(d("19.555"), 1), d("19.5"));
+        assert_eq!(Rounding::Truncate.apply(d("20"), 0), d("20"));
+        // Reference 003's rules, as the 2024 edition declares them.
+        let e = crate::edition::Edition::builtin("wuhan-2024").unwrap();
+        let scored = &e.attachments.as_ref().expect("wuhan-2024 has 附件").scored;
+        assert_eq!(scored.score_rounding(false), Rounding::HalfUp);
+        assert_eq!(scored.score_rounding(true), Rounding::Truncate);
     }
 }

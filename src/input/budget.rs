@@ -153,6 +153,26 @@ pub struct Sources {
     pub other: Money,
 }
 
+impl Sources {
+    /// Every amount written, for the rounding they carry.
+    pub fn amounts(&self) -> [&Money; 12] {
+        [
+            &self.general,
+            &self.general_opening,
+            &self.fund,
+            &self.fund_opening,
+            &self.capital,
+            &self.capital_opening,
+            &self.special_account,
+            &self.business,
+            &self.operating,
+            &self.superior,
+            &self.affiliated,
+            &self.other,
+        ]
+    }
+}
+
 /// A line of 项目支出明细测算: 测算数 = 单价 × 计量数.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

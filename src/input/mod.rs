@@ -160,9 +160,12 @@ pub struct ItemInput {
 impl ItemInput {
     /// The amounts written for this item that reach the tables (every one but `budget`),
     /// with their field names.
-    pub fn table_amounts(&self) -> [(&'static str, &Option<Spanned<Amount>>); 22] {
+    pub fn table_amounts(&self) -> [(&'static str, &Option<Spanned<Amount>>); 25] {
         [
             ("general_basic", &self.general_basic),
+            ("general_personnel", &self.general_personnel),
+            ("general_public", &self.general_public),
+            ("special_account_income", &self.special_account_income),
             ("general_project", &self.general_project),
             ("general_income", &self.general_income),
             ("general_opening", &self.general_opening),

@@ -1,6 +1,7 @@
 //! How a figure prints in a table: money unit, decimals (half-up), zero display and
 //! thousands separators, as the table's declaration and the input say.
 
+use super::grid::Cell;
 use crate::edition::{MoneyUnit, NumberFormat, ZeroDisplay};
 use crate::money::{group_thousands, round_half_up, Money};
 
@@ -50,9 +51,22 @@ impl Formatter {
         }
     }
 
-    /// The number format this formatter applies.
+    /// The figure's cell: its text, and the amount it shows.
+    pub fn cell(&self, m: Money) -> Cell {
+        Cell::figure(self.money(m), m)
+    }
+
+    /// The figure's cell in a column that shows some amount or none at all.
+    pub fn cell_in(&self, m: Money, column_has_money: bool) -> Cell {
+        Cell::figure(self.money_in(m, column_has_money), m)
+    }
+
+    /// The number format this formatter applies, separators decided.
     pub fn format(&self) -> NumberFormat {
-        self.format
+        NumberFormat {
+            separators: Some(self.separators),
+            ..self.format
+        }
     }
 }
 

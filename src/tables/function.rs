@@ -70,7 +70,7 @@ pub fn fill(spec: &TableSpec, all: &[FunctionRow], f: &Formatter) -> (TableData,
         columns
             .iter()
             .zip(&used)
-            .map(|(c, used)| Cell::new(f.money_in(value(fig, c), *used), Align::Right))
+            .map(|(c, used)| f.cell_in(value(fig, c), *used))
             .collect()
     };
     let mut body = Vec::new();

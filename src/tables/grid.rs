@@ -2,7 +2,8 @@
 //! paths of the declared columns, and body cells. The Typst template draws the grid
 //! as it is; it decides nothing.
 
-use crate::edition::{ColumnSpec, TableKind, TableSpec};
+use crate::edition::{ColumnSpec, NumberFormat, TableKind, TableSpec};
+use crate::money::Money;
 use serde::Serialize;
 
 /// A column width, as Typst writes it. Parsed, so an edition cannot slip markup into
@@ -64,6 +65,10 @@ pub struct Cell {
     pub align: Align,
     /// Indented by one character (a 款 line under its 类, an indented summary row).
     pub indent: bool,
+    /// The exact amount a figure cell shows (its text is that amount as the table
+    /// prints it), so an export can write the number rather than the text.
+    #[serde(skip)]
+    pub amount: Option<Money>,
 }
 
 impl Cell {
@@ -74,6 +79,15 @@ impl Cell {
             rowspan: 1,
             align,
             indent: false,
+            amount: None,
+        }
+    }
+
+    /// A figure cell: `text` is `amount` as the table prints it.
+    pub fn figure(text: impl Into<String>, amount: Money) -> Cell {
+        Cell {
+            amount: Some(amount),
+            ..Cell::new(text, Align::Right)
         }
     }
 
@@ -98,6 +112,9 @@ pub struct Grid {
     pub body: Vec<Row>,
     /// Font size in pt, when the table sets one.
     pub size: Option<f64>,
+    /// How the figure cells print (unit, decimals, separators decided), for exports.
+    #[serde(skip)]
+    pub number: NumberFormat,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -138,6 +138,7 @@ pub fn tables(
             header: header.clone(),
             body,
             size: spec.size.as_ref().map(|s| *s.get_ref()),
+            number: f.format(),
         };
         let mut made: Vec<(TableData, Grid, Option<forms::FormView>)> = Vec::new();
         match spec.kind.get_ref() {
@@ -311,7 +312,7 @@ fn economic(
                     let class = line.code.len() == 3;
                     cells.push(Cell::new(line.code.clone(), Align::Left));
                     cells.push(Cell::new(line.name.clone(), Align::Left).indented(!class));
-                    cells.push(Cell::new(f.money(line.amount), Align::Right));
+                    cells.push(f.cell(line.amount));
                 }
                 None => cells.extend((0..3).map(|_| Cell::new("", Align::Left))),
             }
@@ -338,7 +339,7 @@ fn economic(
         footer.push(
             Cell::new(spec.groups[g].total_label.clone(), Align::Center).spanning(3 * run - 1),
         );
-        footer.push(Cell::new(f.money(money), Align::Right));
+        footer.push(f.cell(money));
         totals.push(GroupTotal {
             figure: name.clone(),
             label: spec.groups[g].total_label.clone(),
@@ -369,10 +370,7 @@ fn row(
             (name.get_ref().clone(), money)
         })
         .collect();
-    let cells = columns
-        .iter()
-        .map(|(_, m)| Cell::new(f.money(*m), Align::Right))
-        .collect();
+    let cells = columns.iter().map(|(_, m)| f.cell(*m)).collect();
     (TableData::Row(RowData { columns }), vec![Row::new(cells)])
 }
 

@@ -278,7 +278,7 @@ fn finish(
         r.values
             .iter()
             .zip(&used)
-            .map(|(m, used)| Cell::new(f.money_in(*m, *used), Align::Right))
+            .map(|(m, used)| f.cell_in(*m, *used))
             .collect()
     };
     let only_total = rows.len() == 1;

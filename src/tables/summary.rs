@@ -131,8 +131,11 @@ pub fn fill(
             cells.push(Cell::new(n.to_string(), Align::Center));
         }
         for i in 0..s.columns.len() {
-            let text = l.values.get(i).map_or(String::new(), |v| f.money(v.money));
-            cells.push(Cell::new(text, Align::Right));
+            cells.push(
+                l.values
+                    .get(i)
+                    .map_or_else(|| Cell::new("", Align::Right), |v| f.cell(v.money)),
+            );
         }
         cells
     };

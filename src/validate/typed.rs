@@ -4,7 +4,7 @@
 use super::precision::{half_step, slack};
 use super::{diagnostic, rules, Subject};
 use crate::diag::Diagnostic;
-use crate::input::Amount;
+use crate::input::typed::TypedValue;
 use crate::money::{AmountUnit, Money};
 use toml::Spanned;
 
@@ -22,21 +22,38 @@ impl Comparer<'_, '_> {
     /// warning, since only the user can tell; any larger gap is an error.
     fn compare(
         &mut self,
-        typed: &Spanned<Amount>,
+        typed: &Spanned<TypedValue>,
         computed: Money,
         slack: Money,
         what: &str,
         field: String,
     ) {
-        let value = typed.get_ref().0;
-        let typed_money = Money::in_unit(value, self.unit);
+        let value = typed.get_ref().amount.0;
+        // A figure imported from a sheet in another unit says so itself.
+        let own_unit = match typed.get_ref().unit.as_deref() {
+            None => self.unit,
+            Some(u) => match AmountUnit::parse(u) {
+                Some(u) => u,
+                None => {
+                    let d = crate::diag::Diagnostic::error(
+                        "E0203",
+                        format!("不认识的金额单位“{u}”，应为“元”或“万元”"),
+                    );
+                    self.found
+                        .push(d.field(field).at(self.s.locate(typed.span())));
+                    return;
+                }
+            },
+        };
+        let typed_money = Money::in_unit(value, own_unit);
         let gap = (typed_money - computed).abs();
-        let own = half_step(&self.s.loaded.source, typed, self.unit);
+        let amount = Spanned::new(typed.span(), typed.get_ref().amount);
+        let own = half_step(&self.s.loaded.source, &amount, own_unit);
         if gap <= own {
             return;
         }
-        let unit = self.unit.name();
-        let computed_shown = match self.unit {
+        let unit = own_unit.name();
+        let computed_shown = match own_unit {
             AmountUnit::Wan => computed.wan_rounded(2),
             AmountUnit::Yuan => computed.yuan().normalize(),
         };
@@ -56,8 +73,10 @@ impl Comparer<'_, '_> {
             .source
             .text
             .get(typed.span())
+            // `{ value = …, source = … }`: the value alone.
+            .filter(|t| !t.starts_with('{'))
             .map_or_else(|| value.to_string(), |t| t.trim_matches('"').to_string());
-        let in_unit = |m: Money| match self.unit {
+        let in_unit = |m: Money| match own_unit {
             AmountUnit::Wan => m.wan_exact().normalize(),
             AmountUnit::Yuan => m.yuan().normalize(),
         };
@@ -71,6 +90,10 @@ impl Comparer<'_, '_> {
             )
         } else {
             format!("{what}：录入 {typed_shown} {unit}，按明细计算为 {computed_shown} {unit}（相差 {gap_shown} {unit}）")
+        };
+        let message = match &typed.get_ref().source {
+            Some(source) => format!("{message}（来源：{source}）"),
+            None => message,
         };
         let mut d = diagnostic(rule, message)
             .field(field)
@@ -112,15 +135,24 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let input = &s.loaded.input;
     // The amounts under a 功能分类 code (every item for 合计), and every amount that
     // reaches the tables (for the named figures).
+    let under = |c: &str, code: &str| code == "合计" || c.trim().starts_with(code);
     let item_slack = |code: &str| {
+        // A budget's 项目支出 is the money of the projects under the 项.
+        let projects = input
+            .projects
+            .iter()
+            .filter(|p| under(p.code.get_ref(), code))
+            .flat_map(|p| p.sources.amounts())
+            .flatten();
         slack(
             source,
             input
                 .items
                 .iter()
-                .filter(|i| code == "合计" || i.code.get_ref().trim().starts_with(code))
+                .filter(|i| under(i.code.get_ref(), code))
                 .flat_map(|i| i.table_amounts().map(|(_, a)| a))
-                .flatten(),
+                .flatten()
+                .chain(projects),
             file_unit,
         )
     };

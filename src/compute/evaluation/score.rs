@@ -2,6 +2,7 @@
 //! its 备注): 执行率 B/A and its points, indicator points, 总分. Exact decimals
 //! throughout; rounding (half-up) happens only where a figure is printed.
 
+use crate::edition::Rounding;
 use crate::money::{round_half_up, Money};
 use rust_decimal::Decimal;
 
@@ -125,9 +126,9 @@ pub fn indicator_points(
     Scoring::Formula(weight * share)
 }
 
-/// A score or 总分 as printed.
-pub fn printed_points(points: Decimal, decimals: u32) -> Decimal {
-    round_half_up(points, decimals)
+/// A score or 总分 as printed, by the edition's rounding rule.
+pub fn printed_points(points: Decimal, decimals: u32, rounding: Rounding) -> Decimal {
+    rounding.apply(points, decimals)
 }
 
 #[cfg(test)]
@@ -168,13 +169,20 @@ mod tests {
         let rate =
             execution_rate(Money::from_wan(d("1352.94")), Money::from_wan(d("1201.43"))).unwrap();
         assert_eq!(percent(rate, 1), d("88.8"));
-        // 得分（10分*执行率）= 8.88 → 9.
-        assert_eq!(printed_points(budget_points(d("10"), rate), 0), d("9"));
-        // 网上群众工作部年度费用: 333.96 / 341.6 = 97.76…% → 98%, 20 × 0.9776 = 19.55 → 20.
+        // 得分（10分*执行率）= 8.88 → 9 (the overall form rounds half-up).
+        assert_eq!(
+            printed_points(budget_points(d("10"), rate), 0, Rounding::HalfUp),
+            d("9")
+        );
+        // 网上群众工作部年度费用: 333.96 / 341.6 = 97.76…% → 98%, 20 × 0.9776 = 19.55 → 19
+        // (the project forms cut the decimals off).
         let rate =
             execution_rate(Money::from_wan(d("341.6")), Money::from_wan(d("333.96"))).unwrap();
         assert_eq!(percent(rate, 0), d("98"));
-        assert_eq!(printed_points(budget_points(d("20"), rate), 0), d("20"));
+        assert_eq!(
+            printed_points(budget_points(d("20"), rate), 0, Rounding::Truncate),
+            d("19")
+        );
     }
 
     #[test]

@@ -7,10 +7,10 @@ use super::score::{
 };
 use super::{decimal_text, wan};
 use crate::compute::check::Checker;
-use crate::edition::ScoredLayout;
+use crate::edition::{Rounding, ScoredLayout};
 use crate::input::evaluation::{ScoredIndicator, ScoredOverall, ScoredProject};
 use crate::input::Amount;
-use crate::money::Money;
+use crate::money::{round_half_up, Money};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::ops::Range;
@@ -291,6 +291,7 @@ fn check(
     rate_decimals: u32,
 ) {
     let dp = layout.score_decimals;
+    let rounding = layout.score_rounding(form.project.is_some());
     let p = &checks.prefix;
     let all: Vec<&Indicator> = form.goals.iter().flat_map(|g| &g.indicators).collect();
     // Without every judgement the 总分 is unknown: its check would only repeat the error.
@@ -303,16 +304,18 @@ fn check(
         match ind.scoring() {
             Scoring::Formula(points) => {
                 if let (Some(typed), Some(s)) = (ind.typed, &input.score) {
-                    let expected = printed_points(points, dp);
+                    let expected = printed_points(points, dp, rounding);
                     if typed != expected {
                         c.error_help(
                             "E0612",
                             format!(
-                                "得分应为 {}（权重 {} 分，目标值 {}，实际完成值 {}），输入写的是 {}",
+                                "得分应为 {}（权重 {} 分，目标值 {}，实际完成值 {}，计 {} 分，{}），输入写的是 {}",
                                 decimal_text(expected),
                                 decimal_text(ind.weight),
                                 ind.target,
                                 if ind.actual.is_empty() { "未填" } else { &ind.actual },
+                                decimal_text(round_half_up(points, 2).normalize()),
+                                rounding.describe(),
                                 decimal_text(typed)
                             ),
                             &field("score"),
@@ -407,15 +410,18 @@ fn check(
         }
     }
     if let Some(typed) = checks.score {
-        let expected = printed_points(form.budget.points(), dp);
+        let points = form.budget.points();
+        let expected = printed_points(points, dp, rounding);
         if typed.get_ref().0 != expected {
             c.error(
                 "E0612",
                 format!(
-                    "预算执行得分应为 {}（{} 分 × 执行率 {}%），输入写的是 {}",
+                    "预算执行得分应为 {}（{} 分 × 执行率 {}% ≈ {}，{}），输入写的是 {}",
                     decimal_text(expected),
                     decimal_text(form.budget.weight),
-                    printed_rate,
+                    percent(rate, 2).normalize(),
+                    decimal_text(round_half_up(points, 2).normalize()),
+                    rounding.describe(),
                     decimal_text(typed.get_ref().0)
                 ),
                 format!("{p}.score"),
@@ -424,13 +430,15 @@ fn check(
         }
     }
     if let Some(typed) = checks.total.as_ref().filter(|_| !undetermined) {
-        let expected = printed_points(form.total(), dp);
+        let expected = printed_points(form.total(), dp, rounding);
         if typed.get_ref().0 != expected {
             c.error_help(
                 "E0613",
                 format!(
-                    "总分应为 {}（各项得分之和），输入写的是 {}",
+                    "总分应为 {}（各项得分之和 ≈ {}，{}），输入写的是 {}",
                     decimal_text(expected),
+                    decimal_text(round_half_up(form.total(), 2).normalize()),
+                    rounding.describe(),
                     decimal_text(typed.get_ref().0)
                 ),
                 &format!("{p}.total"),
@@ -527,6 +535,7 @@ pub struct Spanned1 {
 
 pub fn view(form: &Form, layout: &ScoredLayout, basic: Money, project: Money) -> FormView {
     let dp = layout.score_decimals;
+    let rounding = layout.score_rounding(form.project.is_some());
     let rate_decimals = if form.project.is_some() {
         layout.project_rate_decimals
     } else {
@@ -567,7 +576,7 @@ pub fn view(form: &Form, layout: &ScoredLayout, basic: Money, project: Money) ->
             budget: wan(form.budget.budget),
             executed: wan(form.budget.executed),
             rate: format!("{}%", percent(rate, rate_decimals)),
-            score: decimal_text(printed_points(form.budget.points(), dp)),
+            score: decimal_text(printed_points(form.budget.points(), dp, rounding)),
         },
         goals: form
             .goals
@@ -586,10 +595,10 @@ pub fn view(form: &Form, layout: &ScoredLayout, basic: Money, project: Money) ->
                     String::new()
                 },
                 weight: decimal_text(g.indicators.iter().map(|x| x.weight).sum()),
-                rows: rows(&g.indicators, dp),
+                rows: rows(&g.indicators, dp, rounding),
             })
             .collect(),
-        total: decimal_text(printed_points(form.total(), dp)),
+        total: decimal_text(printed_points(form.total(), dp, rounding)),
         deviation: form.deviation.clone(),
         improvement: form.improvement.clone(),
     }
@@ -597,7 +606,7 @@ pub fn view(form: &Form, layout: &ScoredLayout, basic: Money, project: Money) ->
 
 /// The printed lines of an indicator table, with the 一级/二级 cells merged over
 /// consecutive equal values and an adjusted indicator's score over its two lines.
-fn rows(indicators: &[Indicator], dp: u32) -> Vec<RowView> {
+fn rows(indicators: &[Indicator], dp: u32, rounding: Rounding) -> Vec<RowView> {
     let height = |i: &Indicator| if i.adjusted.is_some() { 2 } else { 1 };
     let run = |from: usize, same: &dyn Fn(&Indicator) -> bool| -> usize {
         indicators[from..]
@@ -625,7 +634,7 @@ fn rows(indicators: &[Indicator], dp: u32) -> Vec<RowView> {
             target: ind.target.clone(),
             actual: ind.actual.clone(),
             score: Some(Spanned1 {
-                text: decimal_text(printed_points(ind.points(), dp)),
+                text: decimal_text(printed_points(ind.points(), dp, rounding)),
                 rows: height(ind),
             }),
         });

@@ -1,0 +1,859 @@
+//! `gongkai import` of a 部门预算 workbook as the budget software prints it (reference
+//! 004's layout): titles without a year (收支总表, 支出总表 …), codes in one column as
+//! numbers, amounts in 万元 as printed (text with separators, "-" for zero), 表6's zero
+//! lines, 表5-2's units, 表10's projects, a form sheet to skip. Small workbooks built
+//! here, one per thing the budget layout needs.
+
+mod import_books;
+mod support;
+
+use gongkai::compute::resolve::{resolve, Facts};
+use gongkai::input::load_str;
+use gongkai::money::Money;
+use import_books::{n, save, t, Cell, Sheet};
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::str::FromStr;
+use support::{gongkai, scratch};
+
+fn yuan(s: &str) -> Money {
+    Money::from_yuan(Decimal::from_str(s).unwrap())
+}
+
+fn facts(text: &str) -> Facts {
+    let loaded =
+        load_str(Path::new("imported.toml"), text).unwrap_or_else(|f| panic!("{f}\n{text}"));
+    resolve(&loaded, &support::toolkit().catalog).unwrap_or_else(|f| panic!("{f}\n{text}"))
+}
+
+fn tx(s: &str) -> Option<Cell> {
+    Some(t(s))
+}
+
+fn num(v: f64) -> Option<Cell> {
+    Some(n(v))
+}
+
+/// The label, title and 部门/单位 line of a budget table `width` columns wide: rows 0–2.
+fn head(s: &mut Sheet, label: &str, title: &str, width: u16) {
+    s.put(0, 0, t(label));
+    s.merge(1, 0, 1, width - 1, title);
+    s.put(2, 0, t("部门/单位：武汉市测试中心"));
+    s.put(2, width - 1, t("单位：万元"));
+}
+
+/// 表1 as 004 prints it: “收支总表”, 廿 numerals, "-" for zero.
+fn summary() -> Sheet {
+    let mut s = Sheet::new("1");
+    head(&mut s, "表1", "收支总表", 4);
+    s.merge(3, 0, 3, 1, "收 入");
+    s.merge(3, 2, 3, 3, "支 出");
+    s.row(
+        4,
+        vec![tx("项 目"), tx("预算数"), tx("项 目"), tx("预算数")],
+    );
+    let rows = [
+        (
+            "一、一般公共预算拨款收入",
+            "1,286.91",
+            "一、一般公共服务支出",
+            "1,256.69",
+        ),
+        (
+            "二、政府性基金预算拨款收入",
+            "-",
+            "六、社会保障和就业支出",
+            "30.22",
+        ),
+        ("", "", "廿一、其他支出", "0.00"),
+        ("本年收入合计", "1,286.91", "本年支出合计", "1,286.91"),
+        ("上年结转结余", "", "年终结转结余", ""),
+        ("收入总计", "1,286.91", "支出总计", "1,286.91"),
+    ];
+    for (i, (a, b, c, d)) in rows.iter().enumerate() {
+        let cell = |x: &str| (!x.is_empty()).then(|| t(x));
+        s.row(5 + i as u32, vec![cell(a), cell(b), cell(c), cell(d)]);
+    }
+    s.put(11, 0, t("备注：财政专户管理资金收入是指教育收费收入。"));
+    s
+}
+
+/// A 功能分类 table with the code in one column (as a number) and one header row.
+fn function(
+    name: &str,
+    label: &str,
+    title: &str,
+    columns: &[&str],
+    rows: &[Vec<Option<Cell>>],
+) -> Sheet {
+    let width = 2 + columns.len() as u16;
+    let mut s = Sheet::new(name);
+    head(&mut s, label, title, width);
+    let mut header = vec![tx("科目编码"), tx("科目名称")];
+    header.extend(columns.iter().map(|c| tx(c)));
+    s.row(3, header);
+    s.merge(4, 0, 4, 1, "合计");
+    for (i, r) in rows.iter().enumerate() {
+        s.row(4 + i as u32, r.clone());
+    }
+    s
+}
+
+/// A body row: the code as a number, the name, the amounts as printed.
+fn line(code: Option<f64>, name: &str, values: &[&str]) -> Vec<Option<Cell>> {
+    let mut r = vec![code.and_then(num), (!name.is_empty()).then(|| t(name))];
+    r.extend(values.iter().map(|v| (!v.is_empty()).then(|| t(v))));
+    r
+}
+
+fn spending() -> Sheet {
+    function(
+        "3",
+        "表3",
+        "支出总表",
+        &[
+            "合计",
+            "基本支出",
+            "项目支出",
+            "事业单位经营支出",
+            "上缴上级支出",
+            "对附属单位补助支出",
+        ],
+        &[
+            line(None, "", &["1,286.91", "286.91", "1,000.00"]),
+            line(
+                Some(201.0),
+                "一般公共服务支出",
+                &["1,256.69", "256.69", "1,000.00"],
+            ),
+            line(
+                Some(20103.0),
+                "政府办公厅（室）及相关机构事务",
+                &["1,256.69", "256.69", "1,000.00"],
+            ),
+            line(
+                Some(2010350.0),
+                "事业运行",
+                &["1,256.69", "256.69", "1,000.00"],
+            ),
+            line(Some(208.0), "社会保障和就业支出", &["30.22", "30.22", ""]),
+            line(
+                Some(20805.0),
+                "行政事业单位养老支出",
+                &["30.22", "30.22", ""],
+            ),
+            line(
+                Some(2080505.0),
+                "机关事业单位基本养老保险缴费支出",
+                &["30.22", "30.22", ""],
+            ),
+        ],
+    )
+}
+
+/// 表5-1: 基本支出 over 小计, 人员经费, 公用经费.
+fn general() -> Sheet {
+    let mut s = Sheet::new("5-1");
+    head(&mut s, "表5-1", "一般公共预算支出表（分功能科目）", 7);
+    s.merge(3, 0, 4, 0, "科目编码");
+    s.merge(3, 1, 4, 1, "科目名称");
+    s.merge(3, 2, 4, 2, "合计");
+    s.merge(3, 3, 3, 5, "基本支出");
+    s.merge(3, 6, 4, 6, "项目支出");
+    s.row(
+        4,
+        vec![None, None, None, tx("小计"), tx("人员经费"), tx("公用经费")],
+    );
+    s.merge(5, 0, 5, 1, "合计");
+    let rows = [
+        line(
+            None,
+            "",
+            &["1,286.91", "286.91", "263.96", "22.95", "1,000.00"],
+        ),
+        line(
+            Some(201.0),
+            "一般公共服务支出",
+            &["1,256.69", "256.69", "233.74", "22.95", "1,000.00"],
+        ),
+        line(
+            Some(20103.0),
+            "政府办公厅（室）及相关机构事务",
+            &["1,256.69", "256.69", "233.74", "22.95", "1,000.00"],
+        ),
+        line(
+            Some(2010350.0),
+            "事业运行",
+            &["1,256.69", "256.69", "233.74", "22.95", "1,000.00"],
+        ),
+        line(
+            Some(208.0),
+            "社会保障和就业支出",
+            &["30.22", "30.22", "30.22", "", ""],
+        ),
+        line(
+            Some(20805.0),
+            "行政事业单位养老支出",
+            &["30.22", "30.22", "30.22", "", ""],
+        ),
+        line(
+            Some(2080505.0),
+            "机关事业单位基本养老保险缴费支出",
+            &["30.22", "30.22", "30.22", "", ""],
+        ),
+    ];
+    for (i, r) in rows.iter().enumerate() {
+        s.row(5 + i as u32, r.clone());
+    }
+    s
+}
+
+/// 表6: 类 and 款 lines with their 人员经费/公用经费, a 款 printed at 0.00.
+fn economic() -> Sheet {
+    let mut s = Sheet::new("6");
+    head(&mut s, "表6", "一般公共预算基本支出表", 5);
+    s.merge(3, 0, 3, 1, "部门预算支出经济分类科目");
+    s.merge(3, 2, 3, 4, "本年一般公共预算基本支出");
+    s.row(
+        4,
+        vec![
+            tx("科目编码"),
+            tx("科目名称"),
+            tx("合计"),
+            tx("人员经费"),
+            tx("公用经费"),
+        ],
+    );
+    s.merge(5, 0, 5, 1, "合计");
+    let rows = [
+        vec![None, None, tx("286.91"), tx("263.96"), tx("22.95")],
+        vec![
+            tx("301"),
+            tx("工资福利支出"),
+            tx("263.96"),
+            tx("263.96"),
+            tx("0.00"),
+        ],
+        vec![
+            tx("30101"),
+            tx("基本工资"),
+            tx("233.74"),
+            tx("233.74"),
+            tx("0.00"),
+        ],
+        vec![
+            tx("30108"),
+            tx("机关事业单位基本养老保险缴费"),
+            tx("30.22"),
+            tx("30.22"),
+            tx("0.00"),
+        ],
+        vec![
+            tx("302"),
+            tx("商品和服务支出"),
+            tx("22.95"),
+            tx("0.00"),
+            tx("22.95"),
+        ],
+        vec![
+            tx("30201"),
+            tx("办公费"),
+            tx("22.95"),
+            tx("0.00"),
+            tx("22.95"),
+        ],
+        vec![
+            tx("30213"),
+            tx("维修（护）费"),
+            tx("0.00"),
+            tx("0.00"),
+            tx("0.00"),
+        ],
+    ];
+    for (i, r) in rows.iter().enumerate() {
+        s.row(5 + i as u32, r.clone());
+    }
+    s
+}
+
+/// 表10: one project; 表5-2: the department and its units.
+fn projects(unit: &str) -> Sheet {
+    let mut s = Sheet::new("10");
+    head(&mut s, "表10", "项目支出表", 10);
+    s.row(
+        3,
+        [
+            "单位名称",
+            "项目名称",
+            "科目编码",
+            "科目名称",
+            "合计",
+            "一般公共预算",
+            "政府性基金预算",
+            "国有资本经营预算",
+            "财政专户管理资金",
+            "单位资金",
+        ]
+        .iter()
+        .map(|h| tx(h))
+        .collect(),
+    );
+    s.merge(4, 0, 4, 3, "合计");
+    s.row(
+        4,
+        vec![None, None, None, None, tx("1,000.00"), tx("1,000.00")],
+    );
+    s.row(
+        5,
+        vec![
+            tx(unit),
+            tx("运维项目"),
+            tx("2010350"),
+            tx("事业运行"),
+            tx("1,000.00"),
+            tx("1,000.00"),
+        ],
+    );
+    s
+}
+
+fn units(list: &[(&str, &str)]) -> Sheet {
+    let mut s = Sheet::new("5-2");
+    head(&mut s, "表5-2", "一般公共预算支出表（分单位）", 7);
+    s.merge(3, 0, 4, 0, "单位编码");
+    s.merge(3, 1, 4, 1, "单位名称");
+    s.merge(3, 2, 4, 2, "合计");
+    s.merge(3, 3, 3, 5, "基本支出");
+    s.merge(3, 6, 4, 6, "项目支出");
+    s.row(
+        4,
+        vec![None, None, None, tx("小计"), tx("人员经费"), tx("公用经费")],
+    );
+    s.merge(5, 0, 5, 1, "合计");
+    s.row(
+        5,
+        vec![
+            None,
+            None,
+            tx("1,286.91"),
+            tx("286.91"),
+            tx("263.96"),
+            tx("22.95"),
+            tx("1,000.00"),
+        ],
+    );
+    for (i, (code, name)) in list.iter().enumerate() {
+        s.row(6 + i as u32, vec![tx(code), tx(name)]);
+    }
+    s
+}
+
+/// A sheet that is neither a table nor a form: skipped with a warning.
+fn cover() -> Sheet {
+    let mut s = Sheet::new("封面");
+    s.put(0, 0, t("武汉市测试中心2024年部门预算公开"));
+    s
+}
+
+/// 表11 without its money block: a form, read for its money lines (here none).
+fn form() -> Sheet {
+    let mut s = Sheet::new("11");
+    s.put(0, 0, t("表11"));
+    s.put(1, 0, t("部门整体支出绩效目标表"));
+    s.put(2, 0, t("部门名称"));
+    s.put(2, 1, t("武汉市测试中心"));
+    s
+}
+
+fn workbook(dir: &Path, sheets: &[Sheet]) -> std::path::PathBuf {
+    let book = dir.join("预算表.xlsx");
+    save(&book, sheets);
+    book
+}
+
+fn read(
+    book: &Path,
+    year: Option<i32>,
+) -> Result<gongkai::import::Imported, gongkai::diag::Failure> {
+    gongkai::import::read_with(
+        book,
+        &gongkai::import::Options {
+            year,
+            ..Default::default()
+        },
+    )
+}
+
+#[test]
+fn a_budget_workbook_as_the_software_prints_it() {
+    let dir = scratch("import-budget", "printed");
+    let book = workbook(
+        &dir,
+        &[
+            cover(),
+            form(),
+            projects("武汉市测试中心本级"),
+            economic(),
+            units(&[("901", "武汉市测试中心"), ("901001", "武汉市测试中心本级")]),
+            general(),
+            spending(),
+            summary(),
+        ],
+    );
+    // The titles carry no year: the import asks for it.
+    let f = read(&book, None).map(|_| ()).unwrap_err();
+    assert_eq!(f.diagnostics[0].code, "E0803");
+    assert!(f.diagnostics[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("--year"));
+    let run = gongkai(&["import", "预算表.xlsx", "-o", "x/2024-budget.toml"], &dir);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(!dir.join("x/2024-budget.toml").exists());
+
+    // Told the year, it finds the budget layout by the titles alone.
+    let imported = read(&book, Some(2024)).unwrap_or_else(|f| panic!("{f}"));
+    assert_eq!(imported.layout, "wuhan-budget");
+    assert_eq!(imported.tables.len(), 6);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.code == "W0801" && w.message.contains("“封面”")),
+        "{:?}",
+        imported.warnings
+    );
+    let text = &imported.text;
+    // As printed: the file is in 万元, with the digits the tables print.
+    assert!(text.contains("amount_unit = \"万元\""), "{text}");
+    assert!(
+        text.contains("general_personnel = 233.74  # 5-1!E9"),
+        "{text}"
+    );
+    let f = facts(text);
+    assert_eq!(f.unit.year, 2024);
+    assert_eq!(f.unit.name, "武汉市测试中心");
+    assert_eq!(f.budget.code, "901");
+    let u = &f.budget.units;
+    assert_eq!((u.len(), u[0].code.as_str(), u[0].own), (1, "901001", true));
+    let item = |code: &str| f.items.iter().find(|i| i.code == code).unwrap().figures;
+    let x = item("2010350");
+    assert_eq!(x.general_personnel, yuan("2337400"));
+    assert_eq!(x.general_public, yuan("229500"));
+    assert_eq!(x.general_project, yuan("10000000"));
+    assert_eq!(item("2080505").general_personnel, yuan("302200"));
+    let p = &f.budget.projects;
+    assert_eq!(p.len(), 1);
+    assert_eq!(
+        (p[0].name.as_str(), p[0].code.as_str()),
+        ("运维项目", "2010350")
+    );
+    assert_eq!(p[0].sources.general, yuan("10000000"));
+    // 表6: the 款 lines, the one printed at 0.00 too; the 类 lines are computed.
+    let lines: Vec<(&str, Money)> = f.economic.iter().map(|(c, m)| (c.as_str(), *m)).collect();
+    assert_eq!(
+        lines,
+        [
+            ("30101", yuan("2337400")),
+            ("30108", yuan("302200")),
+            ("30201", yuan("229500")),
+            ("30213", Money::ZERO),
+        ]
+    );
+    // Every printed total checks; what is left are the placeholders.
+    let loaded = load_str(&dir.join("2024-budget.toml"), text).unwrap();
+    let checked = support::toolkit()
+        .check(&loaded)
+        .unwrap_or_else(|f| panic!("{f}"));
+    for d in &checked.diagnostics {
+        assert!(!d.is_error() || d.code == "R401", "{d}");
+        assert!(!matches!(d.code, "R102" | "W102"), "{d}");
+    }
+    let typed = loaded.input.typed.as_ref().unwrap();
+    let income = typed.figures.get("income_total").unwrap().get_ref();
+    assert_eq!(income.source.as_deref(), Some("1!B9"));
+    assert!(typed.figures.contains_key("personnel_total"));
+    assert!(typed.rows.iter().any(|r| r.table.get_ref() == "5-1"));
+
+    // The command writes it with --year, and refuses to write it twice.
+    let args = [
+        "import",
+        "预算表.xlsx",
+        "-o",
+        "x/2024-budget.toml",
+        "--year",
+        "2024",
+    ];
+    let run = gongkai(&args, &dir);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let run = gongkai(&args, &dir);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("E0701"));
+    // --kind final reads no table of a budget workbook.
+    let run = gongkai(
+        &[
+            "import",
+            "预算表.xlsx",
+            "-o",
+            "y.toml",
+            "--year",
+            "2024",
+            "--kind",
+            "final",
+        ],
+        &dir,
+    );
+    assert_eq!(run.status.code(), Some(2));
+}
+
+/// A 项's 上年结转 (表2: its spending beyond this year's income) goes on the 项, with a
+/// warning when a project might own it.
+#[test]
+fn a_carry_over_goes_on_the_item() {
+    let dir = scratch("import-budget", "carry-over");
+    let columns = [
+        "合计",
+        "一般公共预算拨款收入",
+        "政府性基金预算拨款收入",
+        "国有资本经营预算拨款收入",
+        "财政专户管理资金收入",
+        "事业收入",
+        "事业单位经营收入",
+        "上级补助收入",
+        "附属单位上缴收入",
+        "其他收入",
+        "上年结转结余",
+    ];
+    // 合计, 一般公共预算 and, in the last column, 上年结转结余.
+    let row = |code: Option<f64>, name: &str, values: [&str; 3]| {
+        let mut r = line(code, name, &values[..2]);
+        r.resize(12, None);
+        r.push((!values[2].is_empty()).then(|| t(values[2])));
+        r
+    };
+    let income = function(
+        "2",
+        "表2",
+        "收入总表",
+        &columns,
+        &[
+            row(None, "", ["1,286.91", "1,186.91", "100.00"]),
+            row(
+                Some(201.0),
+                "一般公共服务支出",
+                ["1,256.69", "1,156.69", "100.00"],
+            ),
+            row(
+                Some(20103.0),
+                "政府办公厅（室）及相关机构事务",
+                ["1,256.69", "1,156.69", "100.00"],
+            ),
+            row(
+                Some(2010350.0),
+                "事业运行",
+                ["1,256.69", "1,156.69", "100.00"],
+            ),
+            row(Some(208.0), "社会保障和就业支出", ["30.22", "30.22", ""]),
+            row(
+                Some(20805.0),
+                "行政事业单位养老支出",
+                ["30.22", "30.22", ""],
+            ),
+            row(
+                Some(2080505.0),
+                "机关事业单位基本养老保险缴费支出",
+                ["30.22", "30.22", ""],
+            ),
+        ],
+    );
+    let book = workbook(
+        &dir,
+        &[
+            income,
+            general(),
+            spending(),
+            economic(),
+            projects("武汉市测试中心"),
+        ],
+    );
+    let imported = read(&book, Some(2024)).unwrap_or_else(|f| panic!("{f}"));
+    let f = facts(&imported.text);
+    let x = f
+        .items
+        .iter()
+        .find(|i| i.code == "2010350")
+        .unwrap()
+        .figures;
+    assert_eq!(x.general_opening, yuan("1000000"));
+    assert_eq!(x.general_income, yuan("11566900"));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.code == "W0806" && w.message.contains("2010350")),
+        "{:?}",
+        imported.warnings
+    );
+    let loaded = load_str(&dir.join("2024-budget.toml"), &imported.text).unwrap();
+    let checked = support::toolkit()
+        .check(&loaded)
+        .unwrap_or_else(|f| panic!("{f}"));
+    for d in &checked.diagnostics {
+        assert!(!d.is_error() || d.code == "R401", "{d}");
+    }
+}
+
+/// Two units: the project goes to the unit 表10 names; the 项 to the department's
+/// own unit, with a warning (the tables do not say which unit a 项 is of).
+#[test]
+fn several_units() {
+    let dir = scratch("import-budget", "units");
+    let book = workbook(
+        &dir,
+        &[
+            units(&[
+                ("901", "武汉市测试中心"),
+                ("901001", "武汉市测试中心本级"),
+                ("901002", "武汉市测试分中心"),
+            ]),
+            projects("武汉市测试分中心"),
+            general(),
+            spending(),
+        ],
+    );
+    let imported = read(&book, Some(2024)).unwrap_or_else(|f| panic!("{f}"));
+    assert!(
+        imported.warnings.iter().any(|w| w.code == "W0807"),
+        "{:?}",
+        imported.warnings
+    );
+    let loaded = load_str(Path::new("x.toml"), &imported.text).unwrap();
+    let input = &loaded.input;
+    assert!(input
+        .items
+        .iter()
+        .all(|i| i.unit.as_ref().unwrap().get_ref() == "901001"));
+    assert_eq!(input.projects[0].unit.as_ref().unwrap().get_ref(), "901002");
+    let f = facts(&imported.text);
+    let own: Vec<bool> = f.budget.units.iter().map(|u| u.own).collect();
+    assert_eq!(own, [true, false]);
+}
+
+/// 表12 as 004 prints it (元, amounts as text with separators): the label cells and the
+/// money lines beside them.
+fn project_form() -> Sheet {
+    let mut s = Sheet::new("12-1");
+    s.put(0, 0, t("表12-1"));
+    s.merge(1, 0, 1, 7, "2024 年部门项目支出绩效目标表");
+    s.put(2, 7, t("单位：元"));
+    s.row(3, vec![tx("项目名称"), tx("运维项目")]);
+    s.merge(3, 1, 3, 7, "运维项目");
+    s.row(
+        4,
+        vec![
+            tx("项目主管部门"),
+            tx("武汉市测试中心"),
+            None,
+            None,
+            tx("项目执行单位"),
+            None,
+            tx("武汉市测试中心本级"),
+        ],
+    );
+    s.row(
+        5,
+        vec![
+            tx("项目总预算"),
+            tx("12,000,000.00"),
+            None,
+            None,
+            tx("项目当年预算"),
+            None,
+            tx("10,000,000.00"),
+        ],
+    );
+    s.merge(6, 0, 8, 0, "项目前两年预算情况");
+    s.row(
+        6,
+        vec![
+            None,
+            tx("年度"),
+            tx("预算数"),
+            None,
+            tx("执行数"),
+            None,
+            tx("执行率"),
+        ],
+    );
+    s.row(
+        7,
+        vec![
+            None,
+            tx("2022 年"),
+            tx("9,000,000.00"),
+            None,
+            tx("8,500,000.00"),
+            None,
+            tx("94.44%"),
+        ],
+    );
+    s.row(
+        8,
+        vec![
+            None,
+            tx("2023 年"),
+            tx("10,000,000.00"),
+            None,
+            tx("9,990,000.00"),
+            None,
+            tx("99.90%"),
+        ],
+    );
+    s.merge(9, 0, 9, 7, "项目支出明细测算");
+    s.row(
+        10,
+        vec![
+            tx("项目任务明细"),
+            None,
+            tx("支出标准"),
+            tx("单价"),
+            tx("计量数"),
+            tx("测算数"),
+            tx("测算依据及说明"),
+        ],
+    );
+    s.row(
+        11,
+        vec![
+            tx("运维服务"),
+            None,
+            tx("按照合同"),
+            tx("8,000,000.00"),
+            tx("1"),
+            tx("8,000,000.00"),
+            tx("依据合同"),
+        ],
+    );
+    s.row(
+        12,
+        vec![
+            tx("设备维护"),
+            None,
+            tx("按市场价"),
+            tx("500,000.00"),
+            num(4.0),
+            tx("2,000,000.00"),
+            tx("询价"),
+        ],
+    );
+    s.merge(13, 0, 13, 7, "项目采购");
+    s
+}
+
+/// 表11 as 004 prints it: 近两年收支情况 in 万元 with one decimal.
+fn overall_form() -> Sheet {
+    let mut s = Sheet::new("11");
+    s.put(0, 0, t("表11"));
+    s.put(1, 0, t("2024 年区直部门整体支出绩效目标申报表"));
+    s.row(2, vec![tx("部门名称"), tx("武汉市测试中心")]);
+    s.row(
+        3,
+        vec![
+            tx("部门总体资金情况（万元）"),
+            tx("总体资金情况"),
+            None,
+            tx("当年预算收支"),
+            tx("占比"),
+            tx("近两年收支情况"),
+        ],
+    );
+    s.row(
+        4,
+        vec![None, None, None, None, None, tx("2022 年"), tx("2023 年")],
+    );
+    let rows = [
+        ("收入构成", "财政拨款", "1286.9", "100", "2424.9", "819.5"),
+        ("", "其他资金", "0", "0", "0", "0"),
+        ("", "合计", "1286.9", "100", "2424.9", "819.5"),
+        ("支出构成", "基本支出", "286.9", "22.3", "336.4", "386.6"),
+        ("", "项目支出", "1000", "77.7", "2088.5", "432.9"),
+    ];
+    for (i, (a, b, c, d, e, f)) in rows.iter().enumerate() {
+        let cell = |x: &str| (!x.is_empty()).then(|| t(x));
+        s.row(
+            5 + i as u32,
+            vec![None, cell(a), cell(b), cell(c), cell(d), cell(e), cell(f)],
+        );
+    }
+    s
+}
+
+/// The forms' money lines: 表12's 项目总预算, history and 测算 lines go to its project,
+/// 表11's history years to `[[history]]` (and last year's total to `previous.total`).
+#[test]
+fn the_forms_money_lines() {
+    let dir = scratch("import-budget", "forms");
+    let book = workbook(
+        &dir,
+        &[
+            overall_form(),
+            project_form(),
+            projects("武汉市测试中心本级"),
+            economic(),
+            general(),
+            spending(),
+        ],
+    );
+    let imported = read(&book, Some(2024)).unwrap_or_else(|f| panic!("{f}"));
+    assert!(
+        !imported.warnings.iter().any(|w| w.code == "W0801"),
+        "the forms are read, not skipped: {:?}",
+        imported.warnings
+    );
+    let loaded = load_str(&dir.join("2024-budget.toml"), &imported.text).unwrap();
+    let f = facts(&imported.text);
+    let p = &f.budget.projects[0];
+    assert_eq!(p.total_budget, Some(yuan("12000000")));
+    let history: Vec<(i32, Money, Money)> = p.history.clone();
+    assert_eq!(
+        history,
+        [
+            (2022, yuan("9000000"), yuan("8500000")),
+            (2023, yuan("10000000"), yuan("9990000")),
+        ]
+    );
+    let lines: Vec<(&str, Money, Money)> = p
+        .estimates
+        .iter()
+        .map(|e| (e.task.as_str(), e.price, e.amount))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("运维服务", yuan("8000000"), yuan("8000000")),
+            ("设备维护", yuan("500000"), yuan("2000000")),
+        ]
+    );
+    let h = &f.budget.history;
+    assert_eq!(h[&2022].fiscal, yuan("24249000"));
+    assert_eq!(h[&2023].project, yuan("4329000"));
+    assert!(
+        imported
+            .text
+            .contains("# 项目前两年预算情况，12-1!C8、12-1!C9"),
+        "{}",
+        imported.text
+    );
+    let checked = support::toolkit()
+        .check(&loaded)
+        .unwrap_or_else(|f| panic!("{f}"));
+    for d in &checked.diagnostics {
+        assert!(!d.is_error() || d.code == "R401", "{d}");
+    }
+}
