@@ -183,13 +183,6 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
-    }
-
     pub fn field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
