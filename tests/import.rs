@@ -57,6 +57,13 @@ fn import_diag(dir: &Path, sheets: &[Sheet], code: &str) -> gongkai::diag::Diagn
     found.unwrap_or_else(|| panic!("no {code}: {f}")).clone()
 }
 
+/// A sheet with the title and unit lines of a small table in 元.
+fn sheet(name: &str, title: &str, width: u16) -> Sheet {
+    let mut s = Sheet::new(name);
+    head(&mut s, title, "金额单位：元", width);
+    s
+}
+
 /// Title and unit lines of a small table.
 fn head(s: &mut Sheet, title: &str, unit: &str, width: u16) {
     s.merge(0, 0, 0, width - 1, title);
@@ -99,7 +106,12 @@ fn spending_sheet(rows: &[(&str, f64, f64)]) -> Sheet {
 /// A body row: its label cells (code, …, name) and the three amounts.
 type Line = (Vec<Option<Cell>>, [Option<Cell>; 3]);
 
-fn general_sheet(name: &str, unit: &str, rows: &[Line]) -> Sheet {
+fn general_sheet(name: &str, rows: &[Line]) -> Sheet {
+    general_sheet_in(name, "金额单位：元", rows)
+}
+
+/// The same with another unit line.
+fn general_sheet_in(name: &str, unit: &str, rows: &[Line]) -> Sheet {
     let mut s = Sheet::new(name);
     head(&mut s, "2024年度一般公共预算财政拨款支出决算表", unit, 7);
     s.merge(2, 0, 2, 3, "项目");
@@ -116,6 +128,10 @@ fn general_sheet(name: &str, unit: &str, rows: &[Line]) -> Sheet {
         s.row(r, cells);
     }
     s
+}
+
+fn num(v: f64) -> Option<Cell> {
+    Some(n(v))
 }
 
 fn code(c: &str) -> Vec<Option<Cell>> {
@@ -210,10 +226,8 @@ fn merged_headers_with_line_breaks_and_codes_in_one_cell() {
 #[test]
 fn split_codes_with_numeric_parts_and_blank_class() {
     let dir = scratch("import", "split");
-    let num = |v: f64| Some(n(v));
     let s = general_sheet(
         "05",
-        "金额单位：元",
         &[
             (total(), [num(129400.0), num(129400.0), None]),
             (vec![num(208.0)], [num(129400.0), num(129400.0), None]),
@@ -266,7 +280,6 @@ fn amounts_as_text_dashes_blanks_and_parentheses() {
     let text = |s: &str| Some(t(s));
     let s = general_sheet(
         "05",
-        "金额单位：元",
         &[
             (
                 total(),
@@ -331,11 +344,7 @@ fn amounts_as_text_dashes_blanks_and_parentheses() {
         d("12397.60")
     );
     // Text that is not an amount is an error naming the cell.
-    let s = general_sheet(
-        "05",
-        "金额单位：元",
-        &[(total(), [text("约5万"), None, None])],
-    );
+    let s = general_sheet("05", &[(total(), [text("约5万"), None, None])]);
     let f = import_err(&dir, &[s]);
     let m = &f.diagnostics[0];
     assert_eq!(m.code, "E0806");
@@ -350,9 +359,8 @@ fn amounts_as_text_dashes_blanks_and_parentheses() {
 #[test]
 fn yuan_in_one_sheet_wan_in_another() {
     let dir = scratch("import", "units");
-    let num = |v: f64| Some(n(v));
     // 公开05 in 万元 (exact values and values as printed), 公开09 in 元.
-    let general = general_sheet(
+    let general = general_sheet_in(
         "05",
         "金额单位：万元",
         &[
@@ -419,7 +427,6 @@ fn formulas_without_cached_values_are_errors_naming_the_cell() {
     let dir = scratch("import", "formula");
     let s = general_sheet(
         "05",
-        "金额单位：元",
         &[
             (
                 total(),
@@ -447,10 +454,8 @@ fn formulas_without_cached_values_are_errors_naming_the_cell() {
 #[test]
 fn a_total_that_disagrees_imports_and_check_names_its_cell() {
     let dir = scratch("import", "disagree");
-    let num = |v: f64| Some(n(v));
     let s = general_sheet(
         "公开05表",
-        "金额单位：元",
         &[
             (total(), [num(150000.0), num(150000.0), None]),
             (
@@ -491,10 +496,8 @@ fn a_total_that_disagrees_imports_and_check_names_its_cell() {
 #[test]
 fn never_overwrites_and_reports_skipped_sheets() {
     let dir = scratch("import", "overwrite");
-    let num = |v: f64| Some(n(v));
     let general = general_sheet(
         "05",
-        "金额单位：元",
         &[
             (total(), [num(1.0), num(1.0), None]),
             (code("2013750"), [num(1.0), num(1.0), None]),
@@ -520,13 +523,7 @@ fn never_overwrites_and_reports_skipped_sheets() {
 #[test]
 fn header_that_does_not_match_names_what_was_found() {
     let dir = scratch("import", "header");
-    let mut s = Sheet::new("05");
-    head(
-        &mut s,
-        "2024年度一般公共预算财政拨款支出决算表",
-        "金额单位：元",
-        7,
-    );
+    let mut s = sheet("05", "2024年度一般公共预算财政拨款支出决算表", 7);
     s.merge(2, 0, 2, 3, "项目");
     s.merge(2, 4, 2, 6, "本年支出");
     s.merge(3, 0, 3, 2, "功能分类科目编码");
@@ -547,12 +544,7 @@ fn header_that_does_not_match_names_what_was_found() {
 #[test]
 fn a_user_mapping_with_a_defect_is_refused_with_its_position() {
     let dir = scratch("import", "map");
-    let num = |v: f64| Some(n(v));
-    let general = general_sheet(
-        "05",
-        "金额单位：元",
-        &[(total(), [num(1.0), num(1.0), None])],
-    );
+    let general = general_sheet("05", &[(total(), [num(1.0), num(1.0), None])]);
     save(&dir.join("book.xlsx"), &[general]);
     std::fs::write(
         dir.join("map.toml"),
@@ -929,7 +921,6 @@ fn an_amount_on_a_row_that_cannot_be_placed_is_an_error() {
     let dir = scratch("import", "unknown-row");
     let s = general_sheet(
         "05",
-        "金额单位：元",
         &[
             (total(), [Some(n(100.0)), Some(n(100.0)), None]),
             (code("2013750"), [Some(n(100.0)), Some(n(100.0)), None]),
@@ -948,8 +939,8 @@ fn the_same_table_twice_is_an_error() {
         (total(), [Some(n(100.0)), Some(n(100.0)), None]),
         (code("2013750"), [Some(n(100.0)), Some(n(100.0)), None]),
     ];
-    let a = general_sheet("05", "金额单位：元", &rows);
-    let b = general_sheet("05 (2)", "金额单位：元", &rows);
+    let a = general_sheet("05", &rows);
+    let b = general_sheet("05 (2)", &rows);
     let d = import_diag(&dir, &[a, b], "E0808");
     assert!(d.message.contains("“05”和“05 (2)”"), "{}", d.message);
 }
@@ -958,7 +949,7 @@ fn the_same_table_twice_is_an_error() {
 #[test]
 fn a_table_without_its_unit_line_is_an_error() {
     let dir = scratch("import", "no-unit");
-    let s = general_sheet(
+    let s = general_sheet_in(
         "05",
         "",
         &[(code("2013750"), [Some(n(100.0)), Some(n(100.0)), None])],
@@ -978,7 +969,6 @@ fn a_negative_derived_figure_is_warned() {
     ]);
     let general = general_sheet(
         "05",
-        "金额单位：元",
         &[
             (total(), [Some(n(4000.0)), Some(n(4000.0)), None]),
             (code("2013750"), [Some(n(4000.0)), Some(n(4000.0)), None]),
@@ -1001,13 +991,7 @@ fn a_negative_derived_figure_is_warned() {
 #[test]
 fn an_opening_balance_without_an_item_is_warned() {
     let dir = scratch("import", "opening");
-    let mut s = Sheet::new("04");
-    head(
-        &mut s,
-        "2024年度财政拨款收入支出决算总表",
-        "金额单位：元",
-        4,
-    );
+    let mut s = sheet("04", "2024年度财政拨款收入支出决算总表", 4);
     s.merge(2, 0, 2, 1, "收入");
     s.merge(2, 2, 2, 3, "支出");
     s.texts(3, 0, &["项目", "决算数", "项目", "决算数"]);
