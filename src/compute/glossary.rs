@@ -153,6 +153,11 @@ pub fn used_codes(tables: &[&FunctionData]) -> Vec<String> {
     codes.into_iter().cloned().collect()
 }
 
+/// The user's setting, else the edition's.
+fn own_or<'a>(own: &'a Option<String>, edition: &'a str) -> &'a str {
+    own.as_deref().unwrap_or(edition)
+}
+
 pub fn view(
     facts: &Glossary,
     layout: &GlossaryLayout,
@@ -162,10 +167,7 @@ pub fn view(
     codes: &[String],
     phone: Option<&str>,
 ) -> GlossaryView {
-    let level_name = facts
-        .fiscal_level
-        .as_deref()
-        .unwrap_or(&layout.default_fiscal_level);
+    let level_name = own_or(&facts.fiscal_level, &layout.default_fiscal_level);
     let departments = layout
         .fiscal_levels
         .iter()
@@ -175,14 +177,8 @@ pub fn view(
         text.replace("{fiscal}", level_name)
             .replace("{departments}", departments)
     };
-    let term_numbering = facts
-        .term_numbering
-        .as_deref()
-        .unwrap_or(&layout.term_numbering);
-    let code_numbering = facts
-        .code_numbering
-        .as_deref()
-        .unwrap_or(&layout.code_numbering);
+    let term_numbering = own_or(&facts.term_numbering, &layout.term_numbering);
+    let code_numbering = own_or(&facts.code_numbering, &layout.code_numbering);
     let user_text = |term: &str| {
         facts
             .terms
