@@ -149,6 +149,22 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let text = next_year(&loaded, &file_name, year);
+    // The skeleton's guidance comments add a few KB: a previous file near the input limit
+    // would give a next-year file that no command could read.
+    if text.len() > crate::input::MAX_INPUT_BYTES {
+        return Err(Failure::new(
+            Diagnostic::error(
+                "E0005",
+                format!(
+                    "续写出的 {year} 年度文件将有 {} 字节，超过输入文件上限 {} 字节（1 MB），未写出",
+                    text.len(),
+                    crate::input::MAX_INPUT_BYTES
+                ),
+            )
+            .in_file(previous)
+            .help("上一年度文件已接近上限：请先精简其中的长篇文字，再续写"),
+        ));
+    }
     // Whatever the text held, the file written must read back: a failure here is a bug.
     if let Err(failure) = crate::input::load_str(&path, &text) {
         return Err(Failure::new(

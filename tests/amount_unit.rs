@@ -7,7 +7,10 @@ mod support;
 use gongkai::input::load_str;
 use std::path::Path;
 
-const YUAN: &str = r#"
+/// What both inputs say alike: the unit, its 概况 and the reasons for the changes.
+macro_rules! unit_head {
+    () => {
+        r#"
 [unit]
 name = "武汉市测试区网络运维服务中心"
 year = 2024
@@ -16,7 +19,23 @@ published = 2025-09-26
 [[overview.sections]]
 title = "部门主要职责"
 text = "负责全区政务网络的运行维护。"
+"#
+    };
+}
 
+macro_rules! reasons {
+    () => {
+        r#"
+[narrative.reasons]
+total = "人员增加"
+general_spending = "人员增加"
+"#
+    };
+}
+
+const YUAN: &str = concat!(
+    unit_head!(),
+    r#"
 [[items]]
 code = "2013750"
 general_basic = 1190268.40
@@ -38,25 +57,16 @@ car_running = 3500
 [previous]
 total = 1235500
 general_spending = 1235500
-
-[narrative.reasons]
-total = "人员增加"
-general_spending = "人员增加"
-"#;
+"#,
+    reasons!()
+);
 
 /// The same figures in 万元, exactly (1190268.40 元 = 119.02684 万元).
-const WAN: &str = r#"
-[unit]
-name = "武汉市测试区网络运维服务中心"
-year = 2024
-published = 2025-09-26
-
+const WAN: &str = concat!(
+    unit_head!(),
+    r#"
 [settings]
 amount_unit = "万元"
-
-[[overview.sections]]
-title = "部门主要职责"
-text = "负责全区政务网络的运行维护。"
 
 [[items]]
 code = "2013750"
@@ -79,11 +89,9 @@ car_running = 0.35
 [previous]
 total = 123.55
 general_spending = 123.55
-
-[narrative.reasons]
-total = "人员增加"
-general_spending = "人员增加"
-"#;
+"#,
+    reasons!()
+);
 
 fn rendered(text: &str) -> (String, Vec<String>) {
     let loaded = load_str(Path::new("2024.toml"), text).unwrap_or_else(|f| panic!("{f}"));

@@ -207,15 +207,7 @@ fn budget_texts_are_data_not_markup() {
     let built = toolkit()
         .build(&loaded, gongkai::BuildOptions::default())
         .unwrap_or_else(|f| panic!("{f}"));
-    let lines: Vec<String> = gongkai::typeset_text::pages(&built.document)
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .map(|l| {
-            l.iter()
-                .map(|w| w.text.replace(' ', ""))
-                .collect::<String>()
-        })
-        .collect();
+    let lines = support::squashed_lines(&built.document);
     let count = |wanted: &str| lines.iter().filter(|l| l.contains(wanted)).count();
     // 表10, 表12-1 and Part 3 五（二）.
     assert!(count(hostile) >= 3, "{}", lines.join("\n"));

@@ -4,7 +4,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use support::gongkai;
+use support::{args, gongkai, succeed};
 
 fn input(name: &str) -> String {
     format!("{}/tests/inputs/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -151,12 +151,7 @@ fn bad_arguments_exit_2_with_usage() {
 #[test]
 fn build_without_arguments_writes_the_sample_under_out() {
     let dir = scratch("sample");
-    let result = gongkai(&["build"], &dir);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    succeed(&["build"], &dir);
     let pdf = std::fs::read(dir.join("out/huangpi-network-ops-2024.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() > 50_000, "fonts are embedded");
@@ -165,12 +160,7 @@ fn build_without_arguments_writes_the_sample_under_out() {
 #[test]
 fn emit_typ_writes_source_and_library() {
     let dir = scratch("emit");
-    let result = gongkai(&["build", "-o", "b.pdf", "--emit", "typ", "src-out"], &dir);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    succeed(&["build", "-o", "b.pdf", "--emit", "typ", "src-out"], &dir);
     let source = std::fs::read_to_string(dir.join("src-out/main.typ")).unwrap();
     assert!(source.contains("#import \"lib/booklet.typ\""));
     assert!(source.contains("[2024年度收入支出决算总表]"));
@@ -223,24 +213,7 @@ fn templates_can_be_overridden_one_by_one() {
         "= 第四部分　{{ unit.year }}年度重点工作完成情况\n\n本部分由本单位自定模板生成。\n",
     )
     .unwrap();
-    let result = gongkai(
-        &[
-            "build",
-            "-o",
-            "b.pdf",
-            "--templates",
-            "mine",
-            "--emit",
-            "typ",
-            "t",
-        ],
-        &dir,
-    );
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    succeed(&args("build -o b.pdf --templates mine --emit typ t"), &dir);
     let source = std::fs::read_to_string(dir.join("t/main.typ")).unwrap();
     assert!(source.contains("本部分由本单位自定模板生成。"));
     assert!(
@@ -628,16 +601,7 @@ fn emitted_source_is_written_when_typesetting_fails() {
     // A library the generated source cannot use: Typst rejects the document.
     std::fs::write(dir.join("mine/lib/booklet.typ"), "#let x = (\n").unwrap();
     let stderr = expect(
-        &[
-            "build",
-            "-o",
-            "b.pdf",
-            "--templates",
-            "mine",
-            "--emit",
-            "typ",
-            "src",
-        ],
+        &args("build -o b.pdf --templates mine --emit typ src"),
         &dir,
         1,
         &["错误[B0002]: 排版失败"],

@@ -3,25 +3,12 @@
 
 mod support;
 
-use gongkai::typeset_text::pages;
-use support::build_sample;
-
-fn squashed_lines(built: &gongkai::Built) -> Vec<String> {
-    pages(&built.document)
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .map(|l| {
-            l.iter()
-                .map(|w| w.text.replace(' ', ""))
-                .collect::<String>()
-        })
-        .collect()
-}
+use support::{build_sample, squashed_lines};
 
 #[test]
 fn markup_characters_print_literally() {
     let built = build_sample("tests/inputs/markup_name.toml");
-    let lines = squashed_lines(&built);
+    let lines = squashed_lines(&built.document);
     let name = "测试#单位*[1]$x$<a>@b\\n";
     let has = |wanted: &str| lines.iter().any(|l| l.contains(wanted));
     assert!(

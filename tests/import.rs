@@ -50,11 +50,49 @@ fn import_err(dir: &Path, sheets: &[Sheet]) -> gongkai::diag::Failure {
     }
 }
 
+/// The diagnostic `code` of an import that must fail.
+fn import_diag(dir: &Path, sheets: &[Sheet], code: &str) -> gongkai::diag::Diagnostic {
+    let f = import_err(dir, sheets);
+    let found = f.diagnostics.iter().find(|d| d.code == code);
+    found.unwrap_or_else(|| panic!("no {code}: {f}")).clone()
+}
+
 /// Title and unit lines of a small table.
 fn head(s: &mut Sheet, title: &str, unit: &str, width: u16) {
     s.merge(0, 0, 0, width - 1, title);
     s.put(1, 0, t("单位：武汉市测试中心"));
     s.put(1, width - 1, t(unit));
+}
+
+/// 公开03 as the 决算 software prints it: headers with line breaks, merged over two
+/// rows, codes as "[code]name"; each row's 本年支出合计 and 基本支出 (the rest 项目支出).
+fn spending_sheet(rows: &[(&str, f64, f64)]) -> Sheet {
+    let mut s = Sheet::new("支出");
+    head(&mut s, "2024年度支出决算表", "金额单位：元", 10);
+    s.merge(2, 0, 2, 3, "项目");
+    for (i, h) in [
+        "本年支出\n合计",
+        "基本\n支出",
+        "项目\n支出",
+        "上缴上级\n支出",
+        "经营\n支出",
+        "对附属单位\n补助支出",
+    ]
+    .iter()
+    .enumerate()
+    {
+        s.merge(2, 4 + i as u16, 3, 4 + i as u16, h);
+    }
+    s.merge(3, 0, 3, 2, "功能分类科目编码");
+    s.put(3, 3, t("科目名称"));
+    let columns = ["类", "款", "项", "栏次", "1", "2", "3", "4", "5", "6"];
+    s.texts(4, 0, &columns);
+    for (i, (label, total, basic)) in rows.iter().enumerate() {
+        let r = 5 + i as u32;
+        s.texts(r, 0, &[label]);
+        s.numbers(r, 4, &[*total, *basic, total - basic]);
+    }
+    s
 }
 
 /// 公开05 with the printed header: 项目 | 本年支出 (小计 基本支出 项目支出), 栏次 row.
@@ -68,30 +106,8 @@ fn general_sheet(name: &str, unit: &str, rows: &[Line]) -> Sheet {
     s.merge(2, 4, 2, 6, "本年支出");
     s.merge(3, 0, 3, 2, "功能分类科目编码");
     s.put(3, 3, t("科目名称"));
-    s.row(
-        3,
-        vec![
-            None,
-            None,
-            None,
-            None,
-            Some(t("小计")),
-            Some(t("基本支出")),
-            Some(t("项目支出")),
-        ],
-    );
-    s.row(
-        4,
-        vec![
-            Some(t("类")),
-            Some(t("款")),
-            Some(t("项")),
-            Some(t("栏次")),
-            Some(t("1")),
-            Some(t("2")),
-            Some(t("3")),
-        ],
-    );
+    s.texts(3, 4, &["小计", "基本支出", "项目支出"]);
+    s.texts(4, 0, &["类", "款", "项", "栏次", "1", "2", "3"]);
     for (i, (label, values)) in rows.iter().enumerate() {
         let r = 5 + i as u32;
         let mut cells = label.clone();
@@ -114,91 +130,49 @@ fn total() -> Vec<Option<Cell>> {
     vec![Some(t("合计"))]
 }
 
+/// 公开09's headers: 合计, 因公出国（境）费, the car group and its three columns, 公务接待费.
+const SANGONG_HEADERS: [&str; 7] = [
+    "合计",
+    "因公出国（境）费",
+    "公务用车购置及运行维护费",
+    "公务接待费",
+    "小计",
+    "公务用车购置费",
+    "公务用车运行维护费",
+];
+
+/// 公开09 with 预算数 and 决算数 blocks of six columns each, the 栏次 row, and one
+/// body row whose only money is 公务用车运行维护费 (budget, actual), repeated in the
+/// block's 合计 and 小计.
+fn sangong_sheet(name: &str, title: &str, unit: &str, h: &[&str; 7], car: (f64, f64)) -> Sheet {
+    let mut s = Sheet::new(name);
+    head(&mut s, title, unit, 12);
+    s.merge(2, 0, 2, 5, "预算数");
+    s.merge(2, 6, 2, 11, "决算数");
+    for (base, amount) in [(0u16, car.0), (6, car.1)] {
+        s.merge(3, base, 4, base, h[0]);
+        s.merge(3, base + 1, 4, base + 1, h[1]);
+        s.merge(3, base + 2, 3, base + 4, h[2]);
+        s.merge(3, base + 5, 4, base + 5, h[3]);
+        s.texts(4, base + 2, &h[4..]);
+        for col in [base, base + 2, base + 4] {
+            s.numbers(6, col, &[amount]);
+        }
+    }
+    s.row(5, (1..=12).map(|i| Some(t(&i.to_string()))).collect());
+    s
+}
+
 #[test]
 fn merged_headers_with_line_breaks_and_codes_in_one_cell() {
     let dir = scratch("import", "headers");
     // 公开03: headers with line breaks, merged over two rows, codes as "[code]name".
-    let mut s = Sheet::new("支出");
-    head(&mut s, "2024年度支出决算表", "金额单位：元", 10);
-    s.merge(2, 0, 2, 3, "项目");
-    for (i, h) in [
-        "本年支出\n合计",
-        "基本\n支出",
-        "项目\n支出",
-        "上缴上级\n支出",
-        "经营\n支出",
-        "对附属单位\n补助支出",
-    ]
-    .iter()
-    .enumerate()
-    {
-        s.merge(2, 4 + i as u16, 3, 4 + i as u16, h);
-    }
-    s.merge(3, 0, 3, 2, "功能分类科目编码");
-    s.put(3, 3, t("科目名称"));
-    s.row(
-        4,
-        vec![
-            Some(t("类")),
-            Some(t("款")),
-            Some(t("项")),
-            Some(t("栏次")),
-            Some(t("1")),
-            Some(t("2")),
-            Some(t("3")),
-            Some(t("4")),
-            Some(t("5")),
-            Some(t("6")),
-        ],
-    );
-    s.row(
-        5,
-        vec![
-            Some(t("合计")),
-            None,
-            None,
-            None,
-            Some(n(3500.0)),
-            Some(n(3000.0)),
-            Some(n(500.0)),
-        ],
-    );
-    s.row(
-        6,
-        vec![
-            Some(t("[201]一般公共服务支出")),
-            None,
-            None,
-            None,
-            Some(n(3500.0)),
-            Some(n(3000.0)),
-            Some(n(500.0)),
-        ],
-    );
-    s.row(
-        7,
-        vec![
-            Some(t("[20103]政府办公厅（室）及相关机构事务")),
-            None,
-            None,
-            None,
-            Some(n(3500.0)),
-            Some(n(3000.0)),
-            Some(n(500.0)),
-        ],
-    );
-    s.row(
-        8,
-        vec![
-            Some(t("[2010350]事业运行")),
-            None,
-            None,
-            None,
-            Some(n(3500.0)),
-            Some(n(3000.0)),
-            Some(n(500.0)),
-        ],
-    );
+    let mut s = spending_sheet(&[
+        ("合计", 3500.0, 3000.0),
+        ("[201]一般公共服务支出", 3500.0, 3000.0),
+        ("[20103]政府办公厅（室）及相关机构事务", 3500.0, 3000.0),
+        ("[2010350]事业运行", 3500.0, 3000.0),
+    ]);
     s.put(9, 0, t("注：本表反映部门本年度各项支出情况。"));
     let imported = import(&dir, &[s]);
     let f = facts(&imported.text);
@@ -386,41 +360,12 @@ fn yuan_in_one_sheet_wan_in_another() {
             (code("2013750"), [num(119.17), num(119.02684), num(0.1455)]),
         ],
     );
-    let mut sangong = Sheet::new("09");
-    head(
-        &mut sangong,
+    let sangong = sangong_sheet(
+        "09",
         "2024年度财政拨款“三公”经费支出决算表",
         "单位：元",
-        12,
-    );
-    sangong.merge(2, 0, 2, 5, "预算数");
-    sangong.merge(2, 6, 2, 11, "决算数");
-    for base in [0u16, 6] {
-        sangong.merge(3, base, 4, base, "合计");
-        sangong.merge(3, base + 1, 4, base + 1, "因公出国（境）费");
-        sangong.merge(3, base + 2, 3, base + 4, "公务用车购置及运行维护费");
-        sangong.merge(3, base + 5, 4, base + 5, "公务接待费");
-        sangong.put(4, base + 2, t("小计"));
-        sangong.put(4, base + 3, t("公务用车购置费"));
-        sangong.put(4, base + 4, t("公务用车运行维护费"));
-    }
-    sangong.row(5, (1..=12).map(|i| Some(t(&i.to_string()))).collect());
-    sangong.row(
-        6,
-        vec![
-            num(3500.0),
-            None,
-            num(3500.0),
-            None,
-            num(3500.0),
-            None,
-            num(3499.5),
-            None,
-            num(3499.5),
-            None,
-            num(3499.5),
-            None,
-        ],
+        &SANGONG_HEADERS,
+        (3500.0, 3499.5),
     );
     let imported = import(&dir, &[sangong, general]);
     let f = facts(&imported.text);
@@ -446,43 +391,21 @@ fn yuan_in_one_sheet_wan_in_another() {
 #[test]
 fn full_width_forms_and_radicals_are_normalised() {
     let dir = scratch("import", "width");
-    let num = |v: f64| Some(n(v));
-    let mut s = Sheet::new("x");
-    // Full-width digits in the title and unit line, radicals in the headers.
-    head(
-        &mut s,
+    // Full-width digits in the title, radicals and odd spaces in the headers.
+    let s = sangong_sheet(
+        "x",
         "２０２４年度财政拨款“三公”经费支出决算表",
         "金额单位：元",
-        12,
-    );
-    s.merge(2, 0, 2, 5, "预算数");
-    s.merge(2, 6, 2, 11, "决算数");
-    for base in [0u16, 6] {
-        s.merge(3, base, 4, base, "合 计");
-        s.merge(3, base + 1, 4, base + 1, "因公出国(境)费");
-        s.merge(3, base + 2, 3, base + 4, "公务用⻋购置及运⾏维护费");
-        s.merge(3, base + 5, 4, base + 5, "公务接待费");
-        s.put(4, base + 2, t("小　计"));
-        s.put(4, base + 3, t("公务用⻋购置费"));
-        s.put(4, base + 4, t("公务用⻋运⾏维护费"));
-    }
-    s.row(5, (1..=12).map(|i| Some(t(&i.to_string()))).collect());
-    s.row(
-        6,
-        vec![
-            num(3500.0),
-            None,
-            num(3500.0),
-            None,
-            num(3500.0),
-            None,
-            num(2000.0),
-            None,
-            num(2000.0),
-            None,
-            num(2000.0),
-            None,
+        &[
+            "合 计",
+            "因公出国(境)费",
+            "公务用⻋购置及运⾏维护费",
+            "公务接待费",
+            "小　计",
+            "公务用⻋购置费",
+            "公务用⻋运⾏维护费",
         ],
+        (3500.0, 2000.0),
     );
     let imported = import(&dir, &[s]);
     let f = facts(&imported.text);
@@ -607,20 +530,9 @@ fn header_that_does_not_match_names_what_was_found() {
     s.merge(2, 0, 2, 3, "项目");
     s.merge(2, 4, 2, 6, "本年支出");
     s.merge(3, 0, 3, 2, "功能分类科目编码");
-    s.row(
-        3,
-        vec![
-            None,
-            None,
-            None,
-            Some(t("科目名称")),
-            Some(t("小计")),
-            Some(t("人员支出")),
-            Some(t("项目支出")),
-        ],
-    );
-    s.row(4, vec![Some(t("类")), Some(t("款")), Some(t("项"))]);
-    s.row(5, vec![Some(t("合计")), None, None, None, Some(n(1.0))]);
+    s.texts(3, 3, &["科目名称", "小计", "人员支出", "项目支出"]);
+    s.texts(4, 0, &["类", "款", "项"]);
+    s.texts(5, 0, &["合计"]).numbers(5, 4, &[1.0]);
     let f = import_err(&dir, &[s]);
     let m = &f.diagnostics[0];
     assert_eq!(m.code, "E0804");
@@ -1024,12 +936,7 @@ fn an_amount_on_a_row_that_cannot_be_placed_is_an_error() {
             (code("201375"), [Some(n(5.0)), None, None]),
         ],
     );
-    let f = import_err(&dir, &[s]);
-    let d = f
-        .diagnostics
-        .iter()
-        .find(|d| d.code == "E0807")
-        .expect("E0807");
+    let d = import_diag(&dir, &[s], "E0807");
     assert!(d.message.contains("“201375”应为 3 位"), "{}", d.message);
 }
 
@@ -1043,12 +950,7 @@ fn the_same_table_twice_is_an_error() {
     ];
     let a = general_sheet("05", "金额单位：元", &rows);
     let b = general_sheet("05 (2)", "金额单位：元", &rows);
-    let f = import_err(&dir, &[a, b]);
-    let d = f
-        .diagnostics
-        .iter()
-        .find(|d| d.code == "E0808")
-        .expect("E0808");
+    let d = import_diag(&dir, &[a, b], "E0808");
     assert!(d.message.contains("“05”和“05 (2)”"), "{}", d.message);
 }
 
@@ -1063,4 +965,76 @@ fn a_table_without_its_unit_line_is_an_error() {
     );
     let f = import_err(&dir, &[s]);
     assert!(f.diagnostics.iter().any(|d| d.code == "E0809"), "{f}");
+}
+
+/// 公开05 spends more 基本支出 on a 项 than 公开03 prints for it: the non-fiscal part
+/// the import derives would be negative, and it says so, naming both cells.
+#[test]
+fn a_negative_derived_figure_is_warned() {
+    let dir = scratch("import", "negative");
+    let spending = spending_sheet(&[
+        ("合计", 3500.0, 3000.0),
+        ("[2013750]事业运行", 3500.0, 3000.0),
+    ]);
+    let general = general_sheet(
+        "05",
+        "金额单位：元",
+        &[
+            (total(), [Some(n(4000.0)), Some(n(4000.0)), None]),
+            (code("2013750"), [Some(n(4000.0)), Some(n(4000.0)), None]),
+        ],
+    );
+    let imported = import(&dir, &[spending, general]);
+    let w = imported.warnings.iter().find(|w| w.code == "W0803");
+    let w = w.unwrap_or_else(|| panic!("no W0803: {:?}", imported.warnings));
+    assert!(
+        w.message.contains("2013750")
+            && w.message.contains("支出!F7")
+            && w.message.contains("05!F7"),
+        "{}",
+        w.message
+    );
+}
+
+/// 公开04 alone: 年初结转和结余 for the unit, but no 功能分类 table with a 项 to carry
+/// it. The import says where the figure went (nowhere) instead of dropping it quietly.
+#[test]
+fn an_opening_balance_without_an_item_is_warned() {
+    let dir = scratch("import", "opening");
+    let mut s = Sheet::new("04");
+    head(
+        &mut s,
+        "2024年度财政拨款收入支出决算总表",
+        "金额单位：元",
+        4,
+    );
+    s.merge(2, 0, 2, 1, "收入");
+    s.merge(2, 2, 2, 3, "支出");
+    s.texts(3, 0, &["项目", "决算数", "项目", "决算数"]);
+    let rows = [
+        ("一、一般公共预算财政拨款", "本年支出合计"),
+        ("本年收入合计", "年末财政拨款结转和结余"),
+        ("年初财政拨款结转和结余", ""),
+        ("一般公共预算财政拨款", ""),
+        ("总计", "总计"),
+    ];
+    let amounts = [
+        [100.0, 150.0],
+        [100.0, 0.0],
+        [50.0, 0.0],
+        [50.0, 0.0],
+        [150.0, 150.0],
+    ];
+    for (i, ((income, spending), [a, b])) in rows.iter().zip(amounts).enumerate() {
+        let r = 4 + i as u32;
+        s.texts(r, 0, &[income, "", spending]);
+        s.numbers(r, 1, &[a]);
+        if !spending.is_empty() {
+            s.numbers(r, 3, &[b]);
+        }
+    }
+    let imported = import(&dir, &[s]);
+    let w = imported.warnings.iter().find(|w| w.code == "W0804");
+    let w = w.unwrap_or_else(|| panic!("no W0804: {:?}", imported.warnings));
+    assert!(w.message.contains("04!B8"), "{}", w.message);
 }

@@ -4,7 +4,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use support::gongkai;
+use support::{args, gongkai, succeed};
 
 fn scratch(name: &str) -> PathBuf {
     support::scratch("init", name)
@@ -13,21 +13,9 @@ fn scratch(name: &str) -> PathBuf {
 #[test]
 fn skeleton_is_guided_by_check_and_passes_once_filled() {
     let dir = scratch("skeleton");
-    let result = gongkai(
-        &[
-            "init",
-            "units/新单位",
-            "--unit",
-            "武汉市测试区新单位",
-            "--year",
-            "2025",
-        ],
+    succeed(
+        &args("init units/新单位 --unit 武汉市测试区新单位 --year 2025"),
         &dir,
-    );
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
     );
     let file = dir.join("units/新单位/2025.toml");
     let text = std::fs::read_to_string(&file).unwrap();
@@ -71,14 +59,9 @@ fn skeleton_is_guided_by_check_and_passes_once_filled() {
         .replacen("budget = 0 ", "budget = 1000000 ", 1)
         .replace("\"30101\" = 0 ", "\"30101\" = 1000000 ");
     std::fs::write(&file, filled).unwrap();
-    let check = gongkai(
+    succeed(
         &["check", "units/新单位/2025.toml", "--deny-warnings"],
         &dir,
-    );
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
     );
     // And it never overwrites what the user wrote.
     let again = gongkai(
@@ -99,20 +82,9 @@ fn next_year_from_last_year_carries_the_text_and_the_items() {
         dir.join("data/qingshan-bigdata/2024.toml"),
     )
     .unwrap();
-    let result = gongkai(
-        &[
-            "init",
-            "--from",
-            "data/qingshan-bigdata/2024.toml",
-            "--year",
-            "2025",
-        ],
+    succeed(
+        &args("init --from data/qingshan-bigdata/2024.toml --year 2025"),
         &dir,
-    );
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
     );
     let next = std::fs::read_to_string(dir.join("data/qingshan-bigdata/2025.toml")).unwrap();
     assert!(next.contains("year = 2025"));
@@ -132,12 +104,7 @@ fn next_year_from_last_year_carries_the_text_and_the_items() {
         next.contains("[glossary]"),
         "名词解释 additions carried over"
     );
-    let check = gongkai(&["check", "data/qingshan-bigdata/2025.toml"], &dir);
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    succeed(&["check", "data/qingshan-bigdata/2025.toml"], &dir);
 }
 
 /// Whatever text `check` accepts, `init --from` writes a file that reads back with the
@@ -187,12 +154,7 @@ code = "x"
         "check accepts it: {}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let result = gongkai(&["init", "--from", "2024.toml", "--year", "2025"], &dir);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    succeed(&["init", "--from", "2024.toml", "--year", "2025"], &dir);
     let next = std::fs::read_to_string(dir.join("2025.toml")).unwrap();
     let read = |text: &str| -> toml::Table {
         toml::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
@@ -220,4 +182,39 @@ code = "x"
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
+}
+
+/// A previous file just under the 1 MiB input limit, written without comments: next
+/// year's file, with the skeleton's guidance comments, would be over it, so no command
+/// could read it. It is refused, and nothing is written.
+#[test]
+fn a_next_year_file_over_the_input_limit_is_not_written() {
+    let dir = scratch("limit");
+    std::fs::create_dir_all(dir.join("units/x")).unwrap();
+    let limit = gongkai::input::MAX_INPUT_BYTES;
+    let mut text = "[unit]\nname = \"测试单位\"\nyear = 2024\npublished = 2025-09-26\n".to_string();
+    // Paragraphs of at most 3,000 characters, well under the paragraph limit.
+    let section = |chars: usize| {
+        format!(
+            "\n[[overview.sections]]\ntitle = \"补充说明\"\ntext = \"{}\"\n",
+            "概".repeat(chars)
+        )
+    };
+    while text.len() + section(3000).len() <= limit {
+        text.push_str(&section(3000));
+    }
+    let last = (limit - text.len() - section(0).len()) / 3;
+    text.push_str(&section(last));
+    assert!(text.len() <= limit && text.len() > limit - 10);
+    let previous = dir.join("units/x/2024.toml");
+    std::fs::write(&previous, &text).unwrap();
+    gongkai::input::load_file(&previous).unwrap_or_else(|f| panic!("{f}"));
+    let run = gongkai(&args("init --from units/x/2024.toml --year 2025"), &dir);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("[E0005]") && stderr.contains("未写出"),
+        "{stderr}"
+    );
+    assert!(!dir.join("units/x/2025.toml").exists());
 }

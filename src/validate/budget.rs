@@ -1,13 +1,17 @@
 //! The budget booklet's identities that rest on separately entered data (BUDGET.md
 //! §1.3): an item's typed 项目支出 against its projects, each project's 测算 lines,
 //! sources, purchases and total budget, the history years of 表11 against last year's
-//! budget, and 机关运行经费 reported for a unit that has none.
+//! budget, 机关运行经费 reported for a unit that has none, and an indicator that 表11 and
+//! 表12 file under different classes.
 
 use super::{diagnostic, rules, Subject};
 use crate::compute::budget::{ProjectFact, PurchaseKind};
 use crate::diag::Diagnostic;
 use crate::edition::BookletKind;
+use crate::input::evaluation::{AnnualIndicator, LongTermIndicator};
 use crate::money::Money;
+use std::collections::BTreeSet;
+use toml::Spanned;
 
 pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -21,6 +25,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
     history(s, &mut found);
     procurement(s, &mut found);
     operating_costs(s, &mut found);
+    indicator_classes(s, &mut found);
     found
 }
 
@@ -240,4 +245,99 @@ fn operating_costs(s: &Subject, found: &mut Vec<Diagnostic>) {
         d = d.at(s.locate(o.amount.span()));
     }
     found.push(d);
+}
+
+/// An indicator row's 一级, 二级 and 三级指标, whichever table it comes from.
+type IndicatorRow<'a> = (
+    &'a Spanned<String>,
+    Option<&'a Spanned<String>>,
+    &'a Spanned<String>,
+);
+
+fn indicator_rows<'a>(
+    long_term: impl Iterator<Item = &'a LongTermIndicator>,
+    annual: impl Iterator<Item = &'a AnnualIndicator>,
+) -> Vec<IndicatorRow<'a>> {
+    let long_term =
+        long_term.filter_map(|i| Some((&i.level1, i.level2.as_ref(), i.level3.as_ref()?)));
+    let annual = annual.filter_map(|i| Some((&i.level1, i.level2.as_ref(), i.level3.as_ref()?)));
+    long_term.chain(annual).collect()
+}
+
+/// W210: a 三级指标 named alike in 表11 and in a project's 表12 but filed under another
+/// 一级 or 二级指标 (004's M14). Only classes that both forms use count: 004's 表11 and
+/// 表12 follow different frameworks (表11 has 成本指标 and files satisfaction under
+/// 效益指标, 表12 has 满意度指标 instead), and an indicator moved between classes that
+/// one form does not have is the framework, not a slip. A 二级指标 left empty is not
+/// compared.
+fn indicator_classes(s: &Subject, found: &mut Vec<Diagnostic>) {
+    let input = &s.loaded.input;
+    let Some(overall) = &input.evaluation.overall else {
+        return;
+    };
+    let overall_rows = indicator_rows(
+        overall.long_term.iter().flat_map(|g| &g.indicators),
+        overall.annual.iter().flat_map(|g| &g.indicators),
+    );
+    let project_rows: Vec<(usize, IndicatorRow)> = input
+        .projects
+        .iter()
+        .enumerate()
+        .flat_map(|(index, p)| {
+            let rows = indicator_rows(
+                p.long_term.iter().flat_map(|g| &g.indicators),
+                p.annual.iter().flat_map(|g| &g.indicators),
+            );
+            rows.into_iter().map(move |r| (index, r))
+        })
+        .collect();
+    let classes =
+        |rows: &mut dyn Iterator<Item = &IndicatorRow>| -> BTreeSet<(String, Option<String>)> {
+            rows.flat_map(|(l1, l2, _)| {
+                let l1 = l1.get_ref().clone();
+                [(l1.clone(), None), (l1, l2.map(|l| l.get_ref().clone()))]
+            })
+            .collect()
+        };
+    let in_overall = classes(&mut overall_rows.iter());
+    let in_projects = classes(&mut project_rows.iter().map(|(_, r)| r));
+    // The class a row is compared by: 一级 alone where the 一级 differ.
+    let class_of = |(l1, l2, _): &IndicatorRow, other: &IndicatorRow| {
+        let l2 = (l1.get_ref() == other.0.get_ref()).then(|| l2.map(|l| l.get_ref().clone()));
+        (l1.get_ref().clone(), l2.flatten())
+    };
+    for (index, row) in &project_rows {
+        let (level1, level2, name) = row;
+        let classed_otherwise = overall_rows.iter().find(|other| {
+            let (l1, l2, n) = other;
+            let differs = l1.get_ref() != level1.get_ref()
+                || matches!((l2, level2), (Some(a), Some(b)) if a.get_ref() != b.get_ref());
+            n.get_ref() == name.get_ref()
+                && differs
+                && in_overall.contains(&class_of(row, other))
+                && in_projects.contains(&class_of(other, row))
+        });
+        let Some((l1, l2, _)) = classed_otherwise else {
+            continue;
+        };
+        let class = |l1: &Spanned<String>, l2: Option<&Spanned<String>>| match l2 {
+            Some(l2) => format!("{}／{}", l1.get_ref(), l2.get_ref()),
+            None => l1.get_ref().clone(),
+        };
+        let project = &input.projects[*index];
+        let d = diagnostic(
+            &rules::INDICATOR_CLASSED_TWICE,
+            format!(
+                "指标“{}”在表11中归在{}下，在项目“{}”的绩效目标表中归在{}下",
+                name.get_ref(),
+                class(l1, *l2),
+                project.name.get_ref(),
+                class(level1, *level2)
+            ),
+        )
+        .field(format!("projects[{index}]"))
+        .at(s.locate(level2.unwrap_or(level1).span()))
+        .help("同一指标在两张表中应归在同一个一级、二级指标下：请核对哪一处写错");
+        found.push(d);
+    }
 }

@@ -70,6 +70,9 @@ rules! {
     SERVICES_BELOW_PURCHASES = "R209", Error,
         "预算：政府采购服务类少于表12各项目采购的服务合计",
         "The services bought by the projects are part of the 政府采购 budget, so its 服务类 cannot be smaller.";
+    INDICATOR_CLASSED_TWICE = "W210", Warning,
+        "预算：同一个三级指标在表11（部门整体支出绩效目标表）和表12（项目支出绩效目标表）中归在不同的一级或二级指标下",
+        "The same indicator measures the same thing in both forms, so it belongs under the same 一级/二级指标 (reference 004 files one under 数量指标 in 表11 and 质量指标 in 表12); classes only one form has are its framework and not compared; one of the two is probably a slip, but only the user can tell which.";
     NEGATIVE_CLOSING = "R301", Error,
         "年末结转和结余为负：某类资金的支出超过了年初结转和结余与本年收入之和",
         "A fund cannot spend more than it had: the income, spending or carry-over is wrong.";

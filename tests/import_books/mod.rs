@@ -45,9 +45,29 @@ impl Sheet {
 
     /// Cells of one row from column A; `None` leaves a cell empty.
     pub fn row(&mut self, row: u32, cells: Vec<Option<Cell>>) -> &mut Self {
-        for (c, cell) in cells.into_iter().enumerate() {
+        self.cells_from(row, 0, cells.into_iter())
+    }
+
+    /// Text cells from column `col` on; "" leaves a cell empty.
+    pub fn texts(&mut self, row: u32, col: u16, texts: &[&str]) -> &mut Self {
+        let cells = texts.iter().map(|s| (!s.is_empty()).then(|| t(s)));
+        self.cells_from(row, col, cells)
+    }
+
+    /// Number cells from column `col` on.
+    pub fn numbers(&mut self, row: u32, col: u16, values: &[f64]) -> &mut Self {
+        self.cells_from(row, col, values.iter().map(|v| Some(n(*v))))
+    }
+
+    fn cells_from(
+        &mut self,
+        row: u32,
+        col: u16,
+        cells: impl Iterator<Item = Option<Cell>>,
+    ) -> &mut Self {
+        for (c, cell) in cells.enumerate() {
             if let Some(cell) = cell {
-                self.put(row, c as u16, cell);
+                self.put(row, col + c as u16, cell);
             }
         }
         self

@@ -12,6 +12,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+/// A command line's words (none of the tests' arguments holds a space).
+pub fn args(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
 /// Runs the `gongkai` binary in `cwd`.
 pub fn gongkai(args: &[&str], cwd: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
@@ -19,6 +24,18 @@ pub fn gongkai(args: &[&str], cwd: &Path) -> std::process::Output {
         .current_dir(cwd)
         .output()
         .expect("run gongkai")
+}
+
+/// Runs the `gongkai` binary in `cwd` and fails the test, showing its stderr, unless it
+/// succeeds.
+pub fn succeed(args: &[&str], cwd: &Path) -> std::process::Output {
+    let out = gongkai(args, cwd);
+    assert!(
+        out.status.success(),
+        "gongkai {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 /// A fresh, empty directory for one test (`suite` keeps test binaries apart).
@@ -206,4 +223,14 @@ pub fn chart_lines(all: &[PageText], caption: &str, next: &str) -> Vec<Vec<Word>
         return page.lines[start..end].to_vec();
     }
     panic!("no page shows the caption {caption}");
+}
+
+/// Each typeset line of a document as one string, spaces dropped (Typst may set a
+/// space between CJK and Latin words, which the reference text does not have).
+pub fn squashed_lines(document: &typst_layout::PagedDocument) -> Vec<String> {
+    gongkai::typeset_text::pages(document)
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .map(|l| l.iter().map(|w| w.text.replace(' ', "")).collect())
+        .collect()
 }
