@@ -2,7 +2,7 @@
 //! The tests use it to check that each figure stands in its table, row and column of
 //! the laid-out booklet, not merely somewhere in the generated source.
 
-use typst::layout::{Frame, FrameItem, Point, Transform};
+use crate::layout_check::model::by_line;
 use typst_layout::PagedDocument;
 
 /// A run of text on one baseline, in points from the page's top-left corner.
@@ -51,63 +51,30 @@ impl PageText {
 /// puts a quarter em between CJK and Latin runs, while neighbouring table cells are at
 /// least two insets (4 pt at 8 pt type, i.e. half an em) apart.
 const JOIN_GAP_EM: f64 = 0.3;
-/// Baselines closer than this (in pt) are one line.
-const SAME_LINE: f64 = 1.0;
 
+/// The pages' text runs (as the layout check reads them), merged into words and lines.
 pub fn pages(document: &PagedDocument) -> Vec<PageText> {
-    document
-        .pages()
-        .iter()
+    crate::layout_check::model::read(document)
+        .pages
+        .into_iter()
         .map(|page| {
-            let mut runs = Vec::new();
-            collect(&page.frame, Transform::identity(), &mut runs);
+            let words = page.runs.into_iter().map(|r| Word {
+                text: r.text,
+                x0: r.x0,
+                x1: r.x1,
+                y: r.y,
+                size: r.size,
+            });
             PageText {
-                lines: into_lines(runs),
+                lines: into_lines(words.collect()),
             }
         })
         .collect()
 }
 
-fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Word>) {
-    for (pos, item) in frame.items() {
-        let at = |p: Point| p.transform(ts);
-        match item {
-            FrameItem::Group(group) => {
-                let inner = ts
-                    .pre_concat(Transform::translate(pos.x, pos.y))
-                    .pre_concat(group.transform);
-                collect(&group.frame, inner, out);
-            }
-            FrameItem::Text(text) => {
-                let start = at(*pos);
-                let end = at(Point::new(pos.x + text.width(), pos.y));
-                let word = text.text.trim();
-                if !word.is_empty() {
-                    out.push(Word {
-                        text: text.text.to_string(),
-                        x0: start.x.to_pt(),
-                        x1: end.x.to_pt(),
-                        y: start.y.to_pt(),
-                        size: text.size.to_pt(),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn into_lines(mut runs: Vec<Word>) -> Vec<Vec<Word>> {
-    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut lines: Vec<Vec<Word>> = Vec::new();
-    for run in runs {
-        match lines.last_mut() {
-            Some(line) if (line[0].y - run.y).abs() < SAME_LINE => line.push(run),
-            _ => lines.push(vec![run]),
-        }
-    }
+fn into_lines(runs: Vec<Word>) -> Vec<Vec<Word>> {
+    let mut lines = by_line(runs, |w| w.y, |w| w.x0);
     for line in &mut lines {
-        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         let mut merged: Vec<Word> = Vec::new();
         for w in line.drain(..) {
             match merged.last_mut() {

@@ -153,6 +153,11 @@ pub fn used_codes(tables: &[&FunctionData]) -> Vec<String> {
     codes.into_iter().cloned().collect()
 }
 
+/// The user's setting, else the edition's.
+fn own_or<'a>(own: &'a Option<String>, edition: &'a str) -> &'a str {
+    own.as_deref().unwrap_or(edition)
+}
+
 pub fn view(
     facts: &Glossary,
     layout: &GlossaryLayout,
@@ -162,10 +167,7 @@ pub fn view(
     codes: &[String],
     phone: Option<&str>,
 ) -> GlossaryView {
-    let level_name = facts
-        .fiscal_level
-        .as_deref()
-        .unwrap_or(&layout.default_fiscal_level);
+    let level_name = own_or(&facts.fiscal_level, &layout.default_fiscal_level);
     let departments = layout
         .fiscal_levels
         .iter()
@@ -175,14 +177,8 @@ pub fn view(
         text.replace("{fiscal}", level_name)
             .replace("{departments}", departments)
     };
-    let term_numbering = facts
-        .term_numbering
-        .as_deref()
-        .unwrap_or(&layout.term_numbering);
-    let code_numbering = facts
-        .code_numbering
-        .as_deref()
-        .unwrap_or(&layout.code_numbering);
+    let term_numbering = own_or(&facts.term_numbering, &layout.term_numbering);
+    let code_numbering = own_or(&facts.code_numbering, &layout.code_numbering);
     let user_text = |term: &str| {
         facts
             .terms
@@ -294,8 +290,16 @@ mod tests {
         }
     }
 
-    fn names(catalog: &Catalog, codes: &[&str]) -> BTreeMap<String, String> {
-        codes
+    /// The glossary `edition` prints for `codes`, with the items the user `renamed`.
+    fn glossary(
+        facts: &Glossary,
+        edition: &str,
+        codes: &[&str],
+        renamed: &[(&str, &str)],
+    ) -> GlossaryView {
+        let catalog = Catalog::builtin();
+        let edition = Edition::builtin(edition).unwrap();
+        let mut names: BTreeMap<String, String> = codes
             .iter()
             .flat_map(|c| [&c[..3], &c[..5], *c])
             .map(|c| {
@@ -304,7 +308,28 @@ mod tests {
                     catalog.function(2024, c).unwrap().name.clone(),
                 )
             })
-            .collect()
+            .collect();
+        for (code, name) in renamed {
+            names.insert(code.to_string(), name.to_string());
+        }
+        let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+        view(
+            facts,
+            edition.glossary.as_ref().unwrap(),
+            &catalog,
+            2024,
+            &names,
+            &codes,
+            None,
+        )
+    }
+
+    /// The entry that lists the 功能分类 items.
+    fn listed(view: &GlossaryView) -> &TermView {
+        view.entries
+            .iter()
+            .find(|e| !e.functions.is_empty())
+            .unwrap()
     }
 
     #[test]
@@ -321,23 +346,13 @@ mod tests {
 
     #[test]
     fn each_code_gets_its_path_and_catalog_explanation() {
-        let catalog = Catalog::builtin();
-        let edition = Edition::builtin("wuhan-2024").unwrap();
-        let codes = ["2013750", "2290402"];
-        let view = view(
+        let view = glossary(
             &Glossary::default(),
-            edition.glossary.as_ref().unwrap(),
-            &catalog,
-            2024,
-            &names(&catalog, &codes),
-            &codes.map(String::from),
-            None,
+            "wuhan-2024",
+            &["2013750", "2290402"],
+            &[],
         );
-        let list = view
-            .entries
-            .iter()
-            .find(|e| !e.functions.is_empty())
-            .unwrap();
+        let list = listed(&view);
         assert_eq!(list.heading, "（十）本部门使用的支出功能分类科目（到项级）");
         assert_eq!(
             list.functions,
@@ -351,11 +366,6 @@ mod tests {
 
     #[test]
     fn fiscal_level_numbering_and_the_users_terms() {
-        let catalog = Catalog::builtin();
-        let edition = Edition::builtin("wuhan-2024").unwrap();
-        let codes = ["2210201"];
-        let mut names = names(&catalog, &codes);
-        names.insert("2210201".into(), "职工住房公积金".into());
         let facts = Glossary {
             fiscal_level: Some("区级财政".into()),
             term_numbering: Some("{n}、".into()),
@@ -367,14 +377,11 @@ mod tests {
             ],
             explanations: BTreeMap::from([("2210201".into(), "反映自己的说明。".into())]),
         };
-        let view = view(
+        let view = glossary(
             &facts,
-            edition.glossary.as_ref().unwrap(),
-            &catalog,
-            2024,
-            &names,
-            &codes.map(String::from),
-            None,
+            "wuhan-2024",
+            &["2210201"],
+            &[("2210201", "职工住房公积金")],
         );
         let headings: Vec<&str> = view.entries.iter().map(|e| e.heading.as_str()).collect();
         assert_eq!(headings[0], "一、一般公共预算财政拨款收入");
@@ -394,40 +401,22 @@ mod tests {
         assert!(sangong
             .text
             .starts_with("纳入区级财政预决算管理的“三公”经费，是指区直部门用财政拨款安排的"));
-        let list = view
-            .entries
-            .iter()
-            .find(|e| !e.functions.is_empty())
-            .unwrap();
         assert_eq!(
-            list.functions,
+            listed(&view).functions,
             ["(1)住房保障支出（类）住房改革支出（款）职工住房公积金（项）。反映自己的说明。"]
         );
     }
 
     #[test]
     fn a_renamed_item_does_not_borrow_the_catalogs_explanation() {
-        let catalog = Catalog::builtin();
-        let edition = Edition::builtin("wuhan-2022").unwrap();
-        let codes = ["2013750"];
-        let mut names = names(&catalog, &codes);
-        names.insert("2013750".into(), "本单位运行".into());
-        let view = view(
+        let view = glossary(
             &Glossary::default(),
-            edition.glossary.as_ref().unwrap(),
-            &catalog,
-            2024,
-            &names,
-            &codes.map(String::from),
-            None,
+            "wuhan-2022",
+            &["2013750"],
+            &[("2013750", "本单位运行")],
         );
-        let list = view
-            .entries
-            .iter()
-            .find(|e| !e.functions.is_empty())
-            .unwrap();
         assert_eq!(
-            list.functions,
+            listed(&view).functions,
             ["1.一般公共服务支出（类）网信事务（款）本单位运行（项）。"]
         );
     }

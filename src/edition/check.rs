@@ -106,13 +106,7 @@ fn table(c: &mut Checker, t: &TableSpec) {
     let kind = *t.kind.get_ref();
     match kind {
         TableKind::Function => {
-            figure_columns(c, t, &t.columns, Figures::NAMES, "功能分类表各行的数");
-            let shown: Vec<&str> = t
-                .columns
-                .iter()
-                .filter_map(|col| col.figure.as_ref().map(|f| f.get_ref().as_str()))
-                .collect();
-            checks(c, t, &shown);
+            figure_columns(c, t, Figures::NAMES, "功能分类表各行的数");
             for level in &t.rows.levels {
                 if !(1..=3).contains(level) {
                     c.error(
@@ -132,13 +126,7 @@ fn table(c: &mut Checker, t: &TableSpec) {
                 TableKind::Projects => "项目的数",
                 _ => "功能分类表各行的数",
             };
-            figure_columns(c, t, &t.columns, &names, what);
-            let shown: Vec<&str> = t
-                .columns
-                .iter()
-                .filter_map(|col| col.figure.as_ref().map(|f| f.get_ref().as_str()))
-                .collect();
-            checks(c, t, &shown);
+            figure_columns(c, t, &names, what);
         }
         TableKind::OverallForm | TableKind::ProjectForm => {
             if !t.checks.is_empty() {
@@ -153,13 +141,7 @@ fn table(c: &mut Checker, t: &TableSpec) {
             }
         }
         TableKind::Row => {
-            figure_columns(c, t, &t.columns, &unit_names, "单位合计数");
-            let shown: Vec<&str> = t
-                .columns
-                .iter()
-                .filter_map(|col| col.figure.as_ref().map(|f| f.get_ref().as_str()))
-                .collect();
-            checks(c, t, &shown);
+            figure_columns(c, t, &unit_names, "单位合计数");
         }
         TableKind::Summary => {
             let mut shown = Vec::new();
@@ -281,15 +263,10 @@ fn table(c: &mut Checker, t: &TableSpec) {
     headers(c, t);
 }
 
-/// Figure columns: each names a known figure, and 栏次 is given for all or none.
-fn figure_columns(
-    c: &mut Checker,
-    t: &TableSpec,
-    columns: &[ColumnSpec],
-    names: &[&str],
-    what: &str,
-) {
-    for col in columns {
+/// Figure columns: each names a known figure, 栏次 is given for all or none, and the
+/// checks name only figures the table prints.
+fn figure_columns(c: &mut Checker, t: &TableSpec, names: &[&str], what: &str) {
+    for col in &t.columns {
         match &col.figure {
             Some(f) => known(c, f, names, what),
             None => c.error(
@@ -303,7 +280,13 @@ fn figure_columns(
     for col in &t.labels {
         width(c, &col.width);
     }
-    numbers(c, t, columns);
+    numbers(c, t, &t.columns);
+    let shown: Vec<&str> = t
+        .columns
+        .iter()
+        .filter_map(|col| col.figure.as_ref().map(|f| f.get_ref().as_str()))
+        .collect();
+    checks(c, t, &shown);
 }
 
 fn numbers(c: &mut Checker, t: &TableSpec, columns: &[ColumnSpec]) {

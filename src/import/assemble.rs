@@ -105,6 +105,12 @@ const ITEM_LEAVES: &[&str] = &[
     "capital_opening",
     "nonfiscal_basic",
     "nonfiscal_project",
+    "budget",
+];
+
+/// The fields of `[[items]]` both kinds of workbook hold in columns of their own: the
+/// other spending (上缴上级, 经营, 对附属单位补助) and the income beside 财政拨款.
+pub(super) const SHARED_ITEM_LEAVES: &[&str] = &[
     "to_superior",
     "operating_spending",
     "to_affiliated",
@@ -113,7 +119,6 @@ const ITEM_LEAVES: &[&str] = &[
     "operating_income",
     "affiliated_income",
     "other_income",
-    "budget",
 ];
 
 /// Summary figures that are leaves of `[balances]`, not totals.
@@ -400,7 +405,7 @@ fn item_leaves(
     let mut item = ItemDraft::default();
     let get = |f: &str| figures.get(f);
     let yuan = |f: &str| get(f).map_or(Decimal::ZERO, Value::yuan);
-    for f in ITEM_LEAVES {
+    for f in ITEM_LEAVES.iter().chain(SHARED_ITEM_LEAVES) {
         if let Some(v) = get(f) {
             if !v.amount.is_zero() {
                 item.fields.insert(f, leaf(v));

@@ -8,7 +8,7 @@
 
 use super::assemble::{
     class_sum_differs, collect, finish, half_step, half_step_of, leaf, warning, Collected, Draft,
-    Leaf, TableBody,
+    Leaf, TableBody, SHARED_ITEM_LEAVES,
 };
 use super::extract::{Body, ListedRow, Value};
 use super::forms::{EstimateLine, Form, OverallForm};
@@ -16,21 +16,13 @@ use crate::edition::Edition;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// The leaves of a budget item a column holds directly.
+/// The leaves of a budget item a column holds directly, beside the shared ones.
 const ITEM_LEAVES: &[&str] = &[
     "general_personnel",
     "general_public",
     "special_account_income",
     "fund_basic",
     "capital_basic",
-    "to_superior",
-    "operating_spending",
-    "to_affiliated",
-    "superior_income",
-    "business_income",
-    "operating_income",
-    "affiliated_income",
-    "other_income",
 ];
 
 /// A budget unit of 表5-2.
@@ -154,7 +146,7 @@ fn item(
     let get = |f: &str| figures.get(f);
     let yuan = |f: &str| get(f).map_or(Decimal::ZERO, Value::yuan);
     let mut item = BudgetItem::default();
-    for f in ITEM_LEAVES {
+    for f in ITEM_LEAVES.iter().chain(SHARED_ITEM_LEAVES) {
         if let Some(l) = some(get(f)) {
             item.fields.insert(f, l);
         }

@@ -280,33 +280,24 @@ pub fn read_with(workbook: &Path, options: &Options) -> Result<Imported, Failure
     // Thousands separators as the sheets show them, when they say.
     let grouped: Vec<bool> = located.iter().filter_map(|l| l.sheet.grouped).collect();
     let separators = (!grouped.is_empty()).then(|| grouped.contains(&true));
+    let header = write::Header {
+        workbook: &file_name,
+        layout: &layout.id,
+        unit_name,
+        year,
+        edition: &edition,
+        table_notes: &table_notes,
+        separators,
+    };
     let text = match layout.booklet {
         BookletKind::Final => {
             let draft = assemble::assemble(&bodies, &edition);
             warnings.extend(draft.warnings.iter().cloned());
-            let header = write::Header {
-                workbook: &file_name,
-                layout: &layout.id,
-                unit_name,
-                year: (year.0, year.1),
-                edition: &edition,
-                table_notes: &table_notes,
-                separators,
-            };
             write::document(&header, &draft, &catalog)
         }
         BookletKind::Budget => {
             let draft = budget::assemble(&bodies, forms, &edition);
             warnings.extend(draft.common.warnings.iter().cloned());
-            let header = write_budget::Header {
-                workbook: &file_name,
-                layout: &layout.id,
-                unit_name,
-                year: (year.0, year.1),
-                edition: &edition,
-                table_notes: &table_notes,
-                separators,
-            };
             write_budget::document(&header, &draft, &catalog)
         }
     };

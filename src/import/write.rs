@@ -9,6 +9,7 @@ use crate::catalog::Catalog;
 use crate::edition::Edition;
 use crate::money::{decimal_from_toml_float, AmountUnit};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table};
 
 /// What the file is about, beside the figures.
@@ -21,6 +22,40 @@ pub struct Header<'a> {
     pub table_notes: &'a [Note],
     /// Thousands separators as the sheets show them.
     pub separators: Option<bool>,
+}
+
+impl Header<'_> {
+    /// The unit's name as the sheets give it, or a placeholder.
+    pub(super) fn name(&self) -> &str {
+        self.unit_name
+            .as_ref()
+            .map_or("待补充：单位名称", |(n, _)| n)
+    }
+
+    /// `name` and `year` of `[unit]`, each commented with the cell it came from.
+    pub(super) fn insert_unit(&self, unit: &mut Table) {
+        let source = self
+            .unit_name
+            .as_ref()
+            .map_or("导出表中没有单位名称", |(_, c)| c);
+        unit.insert("name", commented(self.name().into(), source));
+        let (year, cell) = &self.year;
+        unit.insert("year", commented((*year as i64).into(), cell));
+    }
+}
+
+/// 经济分类 lines, each commented with its catalog name and cell.
+pub(super) fn insert_economic(
+    t: &mut Table,
+    lines: &BTreeMap<String, Leaf>,
+    catalog: &Catalog,
+    year: i32,
+    file: AmountUnit,
+) {
+    for (code, l) in lines {
+        let name = catalog.economic(year, code).map_or("", |e| e.name.as_str());
+        t.insert(code, leaf_item(l, name, file));
+    }
 }
 
 /// An amount as TOML: an integer, a float that reads back to exactly this decimal, or
@@ -136,8 +171,8 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
     let file = file_unit(leaves);
     let mut doc = DocumentMut::new();
     let mut pos = Positions(0);
-    let (year, year_cell) = &h.year;
-    let unit_name = h.unit_name.as_ref().map_or("待补充：单位名称", |(n, _)| n);
+    let year = &h.year.0;
+    let unit_name = h.name();
     doc.decor_mut().set_prefix(format!(
         "# gongkai 输入文件：{unit_name} {year} 年度部门决算公开\n\
          # 由 gongkai import 从 {} 导入（导入版式：{}）。金额单位为{}；每个数后的注释是它\n\
@@ -150,12 +185,7 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
     ));
 
     let mut unit = pos.table("");
-    let name_source = h
-        .unit_name
-        .as_ref()
-        .map_or("导出表中没有单位名称", |(_, c)| c);
-    unit.insert("name", commented(unit_name.into(), name_source));
-    unit.insert("year", commented((*year as i64).into(), year_cell));
+    h.insert_unit(&mut unit);
     let published: toml_edit::Datetime =
         format!("{}-09-30", year + 1).parse().expect("a valid date");
     unit.insert(
@@ -232,12 +262,7 @@ pub fn document(h: &Header, d: &Draft, catalog: &Catalog) -> String {
         let mut e = pos.table(
             "\n# 公开06 一般公共预算财政拨款基本支出，按经济分类的款；类级和合计由程序计算。\n",
         );
-        for (code, l) in &d.economic {
-            let name = catalog
-                .economic(*year, code)
-                .map_or("", |e| e.name.as_str());
-            e.insert(code, leaf_item(l, name, file));
-        }
+        insert_economic(&mut e, &d.economic, catalog, *year, file);
         doc.insert("basic_economic", Item::Table(e));
     }
 

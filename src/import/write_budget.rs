@@ -5,25 +5,13 @@
 
 use super::budget::{BudgetDraft, ProjectDraft};
 use super::write::{
-    commented, file_unit, insert_table_notes, insert_typed, leaf_item, leaf_value, unit_note,
-    Positions,
+    commented, file_unit, insert_economic, insert_table_notes, insert_typed, leaf_item, leaf_value,
+    unit_note, Header, Positions,
 };
 use crate::catalog::Catalog;
-use crate::edition::Edition;
 use crate::money::AmountUnit;
 use rust_decimal::Decimal;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
-
-pub struct Header<'a> {
-    pub workbook: &'a str,
-    pub layout: &'a str,
-    pub unit_name: Option<(String, String)>,
-    pub year: (i32, String),
-    pub edition: &'a Edition,
-    pub table_notes: &'a [super::notes::Note],
-    /// Thousands separators as the sheets show them.
-    pub separators: Option<bool>,
-}
 
 /// Where the typed totals go: after every table of the skeleton.
 const TYPED_POSITION: isize = 10_000;
@@ -35,8 +23,8 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
         .chain(b.common.sangong.values())
         .chain(b.projects.iter().flat_map(|p| p.sources.values()));
     let file = file_unit(leaves);
-    let (year, year_cell) = &h.year;
-    let name = h.unit_name.as_ref().map_or("待补充：单位名称", |(n, _)| n);
+    let year = &h.year.0;
+    let name = h.name();
     let skeleton = crate::init_budget::skeleton(name, *year);
     let mut doc: DocumentMut = skeleton.parse().expect("the budget skeleton parses");
 
@@ -52,12 +40,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
         h.layout,
         file.name()
     ));
-    let name_source = h
-        .unit_name
-        .as_ref()
-        .map_or("导出表中没有单位名称", |(_, c)| c);
-    unit.insert("name", commented(name.into(), name_source));
-    unit.insert("year", commented((*year as i64).into(), year_cell));
+    h.insert_unit(unit);
     if let Some(d) = &b.department {
         unit.insert(
             "code",
@@ -130,12 +113,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
         .as_table_mut()
         .expect("[basic_economic]");
     economic.clear();
-    for (code, l) in &b.economic {
-        let name = catalog
-            .economic(*year, code)
-            .map_or("", |e| e.name.as_str());
-        economic.insert(code, leaf_item(l, name, file));
-    }
+    insert_economic(economic, &b.economic, catalog, *year, file);
 
     let sangong = doc["sangong"]["budget"]
         .as_table_mut()

@@ -3,7 +3,8 @@
 //! with their money by 项 and source and their 表12 form, and the two history years of
 //! 表11. Leaf facts only: every total is computed.
 
-use super::evaluation::{AnnualIndicator, LongTermIndicator};
+use super::evaluation::{AnnualIndicator, Goal, LongTermIndicator};
+use super::fields::Fields;
 use super::Amount;
 use serde::Deserialize;
 use toml::Spanned;
@@ -119,9 +120,9 @@ pub struct Project {
     pub purchases: Vec<Purchase>,
     /// 项目绩效总目标 with the 长期/年度绩效目标表 rows of each goal.
     #[serde(default)]
-    pub long_term: Vec<ProjectGoal<LongTermIndicator>>,
+    pub long_term: Vec<Goal<LongTermIndicator>>,
     #[serde(default)]
-    pub annual: Vec<ProjectGoal<AnnualIndicator>>,
+    pub annual: Vec<Goal<AnnualIndicator>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -201,19 +202,10 @@ pub struct Purchase {
     pub kind: Text,
 }
 
-/// A goal of 项目绩效总目标 and the indicator rows of its table.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProjectGoal<I> {
-    pub goal: Text,
-    #[serde(default = "Vec::new")]
-    pub indicators: Vec<I>,
-}
-
 impl Project {
     /// Every text of the project that reaches the booklet, with its field path.
-    pub fn text_fields(&self, prefix: &str) -> Vec<(String, &Text)> {
-        let mut out = vec![(format!("{prefix}.name"), &self.name)];
+    fn texts<'a>(&'a self, out: &mut Fields<'a>, prefix: &str) {
+        out.one(prefix, "name", &self.name);
         for (name, value) in [
             ("department", &self.department),
             ("executor", &self.executor),
@@ -226,78 +218,36 @@ impl Project {
             ("basis", &self.basis),
             ("plan", &self.plan),
         ] {
-            if let Some(v) = value {
-                out.push((format!("{prefix}.{name}"), v));
-            }
+            out.opt(prefix, name, value);
         }
         for (i, e) in self.estimates.iter().enumerate() {
-            out.push((format!("{prefix}.estimates[{i}].task"), &e.task));
-            for (name, value) in [("standard", &e.standard), ("basis", &e.basis)] {
-                if let Some(v) = value {
-                    out.push((format!("{prefix}.estimates[{i}].{name}"), v));
-                }
-            }
+            let p = &format!("{prefix}.estimates[{i}]");
+            out.one(p, "task", &e.task);
+            out.opt(p, "standard", &e.standard);
+            out.opt(p, "basis", &e.basis);
         }
-        for (i, p) in self.purchases.iter().enumerate() {
-            out.push((format!("{prefix}.purchases[{i}].item"), &p.item));
-            out.push((format!("{prefix}.purchases[{i}].quantity"), &p.quantity));
+        for (i, x) in self.purchases.iter().enumerate() {
+            let p = &format!("{prefix}.purchases[{i}]");
+            out.one(p, "item", &x.item);
+            out.one(p, "quantity", &x.quantity);
         }
-        for (i, g) in self.long_term.iter().enumerate() {
-            let p = format!("{prefix}.long_term[{i}]");
-            out.push((format!("{p}.goal"), &g.goal));
-            for (j, r) in g.indicators.iter().enumerate() {
-                let q = format!("{p}.indicators[{j}]");
-                out.push((format!("{q}.level1"), &r.level1));
-                for (name, v) in [
-                    ("level2", &r.level2),
-                    ("level3", &r.level3),
-                    ("value", &r.value),
-                    ("basis", &r.basis),
-                ] {
-                    if let Some(v) = v {
-                        out.push((format!("{q}.{name}"), v));
-                    }
-                }
-            }
-        }
-        for (i, g) in self.annual.iter().enumerate() {
-            let p = format!("{prefix}.annual[{i}]");
-            out.push((format!("{p}.goal"), &g.goal));
-            for (j, r) in g.indicators.iter().enumerate() {
-                let q = format!("{p}.indicators[{j}]");
-                out.push((format!("{q}.level1"), &r.level1));
-                for (name, v) in [
-                    ("level2", &r.level2),
-                    ("level3", &r.level3),
-                    ("before_last", &r.before_last),
-                    ("last", &r.last),
-                    ("value", &r.value),
-                    ("basis", &r.basis),
-                ] {
-                    if let Some(v) = v {
-                        out.push((format!("{q}.{name}"), v));
-                    }
-                }
-            }
-        }
-        out
+        out.goals(&format!("{prefix}.long_term"), &self.long_term);
+        out.goals(&format!("{prefix}.annual"), &self.annual);
     }
 }
 
 /// Every budget text of the input that reaches the booklet (font and placeholder checks).
 pub fn text_fields(input: &super::Input) -> Vec<(String, &Text)> {
-    let mut out = Vec::new();
-    for (name, value) in [("code", &input.unit.code), ("phone", &input.unit.phone)] {
-        if let Some(v) = value {
-            out.push((format!("unit.{name}"), v));
-        }
-    }
+    let mut out = Fields(Vec::new());
+    out.opt("unit", "code", &input.unit.code);
+    out.opt("unit", "phone", &input.unit.phone);
     for (i, u) in input.units.iter().enumerate() {
-        out.push((format!("units[{i}].code"), &u.code));
-        out.push((format!("units[{i}].name"), &u.name));
+        let p = &format!("units[{i}]");
+        out.one(p, "code", &u.code);
+        out.one(p, "name", &u.name);
     }
     for (i, p) in input.projects.iter().enumerate() {
-        out.extend(p.text_fields(&format!("projects[{i}]")));
+        p.texts(&mut out, &format!("projects[{i}]"));
     }
-    out
+    out.0
 }

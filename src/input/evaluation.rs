@@ -5,6 +5,7 @@
 //! indicator; the scores, 执行率 and 总分 are computed, and a figure the user types
 //! anyway is checked against the computed one.
 
+use super::fields::Fields;
 use super::Amount;
 use serde::Deserialize;
 use toml::Spanned;
@@ -52,26 +53,19 @@ pub struct OverallTargets {
     pub annual_goals: Vec<Text>,
     /// 长期目标 1… with their 长期绩效指标.
     #[serde(default)]
-    pub long_term: Vec<LongTermGoal>,
+    pub long_term: Vec<Goal<LongTermIndicator>>,
     /// 年度目标 1… with their 年度绩效指标.
     #[serde(default)]
-    pub annual: Vec<AnnualGoal>,
+    pub annual: Vec<Goal<AnnualIndicator>>,
 }
 
+/// A goal and the rows of its indicator table (target, scored and the budget's 表12).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LongTermGoal {
+pub struct Goal<I> {
     pub goal: Text,
-    #[serde(default)]
-    pub indicators: Vec<LongTermIndicator>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AnnualGoal {
-    pub goal: Text,
-    #[serde(default)]
-    pub indicators: Vec<AnnualIndicator>,
+    #[serde(default = "Vec::new")]
+    pub indicators: Vec<I>,
 }
 
 /// A row of a 长期绩效目标 table.
@@ -106,6 +100,51 @@ pub struct AnnualIndicator {
     pub basis: Option<Text>,
 }
 
+/// The cells of an indicator row, borrowed, so one walk serves both tables.
+pub struct Cells<'a> {
+    pub goal: &'a Option<Text>,
+    pub level1: &'a Text,
+    pub level2: &'a Option<Text>,
+    pub level3: &'a Option<Text>,
+    /// 前年 and 上年: the annual table only.
+    pub prior: Option<[&'a Option<Text>; 2]>,
+    pub value: &'a Option<Text>,
+    pub basis: &'a Option<Text>,
+}
+
+/// A row of a 长期 or 年度绩效目标 table.
+pub trait Indicator {
+    fn cells(&self) -> Cells<'_>;
+}
+
+impl Indicator for LongTermIndicator {
+    fn cells(&self) -> Cells<'_> {
+        Cells {
+            goal: &self.goal,
+            level1: &self.level1,
+            level2: &self.level2,
+            level3: &self.level3,
+            prior: None,
+            value: &self.value,
+            basis: &self.basis,
+        }
+    }
+}
+
+impl Indicator for AnnualIndicator {
+    fn cells(&self) -> Cells<'_> {
+        Cells {
+            goal: &self.goal,
+            level1: &self.level1,
+            level2: &self.level2,
+            level3: &self.level3,
+            prior: Some([&self.before_last, &self.last]),
+            value: &self.value,
+            basis: &self.basis,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectTargets {
@@ -113,7 +152,6 @@ pub struct ProjectTargets {
     pub name: Text,
     /// The name in the title `2022年度{title_name}绩效自评表`; default `name`.
     pub title_name: Option<Text>,
-    /// 项目编码
     /// 项目编码; may be left out where it is not known (it prints empty).
     pub code: Option<Text>,
     /// 项目主管部门
@@ -221,19 +259,11 @@ pub struct ScoredOverall {
     pub total: Option<Spanned<Amount>>,
     /// 年度目标 1… with their indicators.
     #[serde(default)]
-    pub goals: Vec<ScoredGoal>,
+    pub goals: Vec<Goal<ScoredIndicator>>,
     /// 偏差大或目标未完成原因分析
     pub deviation: Option<Text>,
     /// 改进措施及结果应用方案
     pub improvement: Option<Text>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScoredGoal {
-    pub goal: Text,
-    #[serde(default)]
-    pub indicators: Vec<ScoredIndicator>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -312,16 +342,8 @@ impl EvaluationInput {
             for (i, g) in o.annual_goals.iter().enumerate() {
                 out.one(p, &format!("annual_goals[{i}]"), g);
             }
-            for (i, g) in o.long_term.iter().enumerate() {
-                let p = format!("{p}.long_term[{i}]");
-                out.one(&p, "goal", &g.goal);
-                out.long_term(&p, &g.indicators);
-            }
-            for (i, g) in o.annual.iter().enumerate() {
-                let p = format!("{p}.annual[{i}]");
-                out.one(&p, "goal", &g.goal);
-                out.annual(&p, &g.indicators);
-            }
+            out.goals(&format!("{p}.long_term"), &o.long_term);
+            out.goals(&format!("{p}.annual"), &o.annual);
         }
         for (i, f) in self.projects.iter().enumerate() {
             let p = &format!("evaluation.projects[{i}]");
@@ -356,8 +378,8 @@ impl EvaluationInput {
                 out.one(&p, "item", &s.item);
                 out.one(&p, "quantity", &s.quantity);
             }
-            out.long_term(&format!("{p}.long_term"), &f.long_term);
-            out.annual(&format!("{p}.annual"), &f.annual);
+            out.rows(&format!("{p}.long_term"), &f.long_term);
+            out.rows(&format!("{p}.annual"), &f.annual);
         }
         if let Some(o) = &self.scored_overall {
             let p = "evaluation.scored_overall";
@@ -368,7 +390,7 @@ impl EvaluationInput {
             for (i, g) in o.goals.iter().enumerate() {
                 let p = format!("{p}.goals[{i}]");
                 out.one(&p, "goal", &g.goal);
-                out.scored(&p, &g.indicators);
+                scored(&mut out, &p, &g.indicators);
             }
         }
         for (i, f) in self.scored_projects.iter().enumerate() {
@@ -379,68 +401,26 @@ impl EvaluationInput {
             out.one(p, "executor", &f.executor);
             out.opt(p, "deviation", &f.deviation);
             out.opt(p, "improvement", &f.improvement);
-            out.scored(p, &f.indicators);
+            scored(&mut out, p, &f.indicators);
         }
         out.0
     }
 }
 
-/// Collects text fields with their paths.
-struct Fields<'a>(Vec<(String, &'a Text)>);
-
-impl<'a> Fields<'a> {
-    fn one(&mut self, prefix: &str, name: &str, value: &'a Text) {
-        self.0.push((format!("{prefix}.{name}"), value));
-    }
-
-    fn opt(&mut self, prefix: &str, name: &str, value: &'a Option<Text>) {
-        if let Some(v) = value {
-            self.one(prefix, name, v);
-        }
-    }
-
-    fn levels(&mut self, p: &str, l1: &'a Text, l2: &'a Option<Text>, l3: &'a Option<Text>) {
-        self.one(p, "level1", l1);
-        self.opt(p, "level2", l2);
-        self.opt(p, "level3", l3);
-    }
-
-    fn long_term(&mut self, prefix: &str, rows: &'a [LongTermIndicator]) {
-        for (i, r) in rows.iter().enumerate() {
-            let p = &format!("{prefix}[{i}]");
-            self.opt(p, "goal", &r.goal);
-            self.levels(p, &r.level1, &r.level2, &r.level3);
-            self.opt(p, "value", &r.value);
-            self.opt(p, "basis", &r.basis);
-        }
-    }
-
-    fn annual(&mut self, prefix: &str, rows: &'a [AnnualIndicator]) {
-        for (i, r) in rows.iter().enumerate() {
-            let p = &format!("{prefix}[{i}]");
-            self.opt(p, "goal", &r.goal);
-            self.levels(p, &r.level1, &r.level2, &r.level3);
-            self.opt(p, "before_last", &r.before_last);
-            self.opt(p, "last", &r.last);
-            self.opt(p, "value", &r.value);
-            self.opt(p, "basis", &r.basis);
-        }
-    }
-
-    fn scored(&mut self, prefix: &str, rows: &'a [ScoredIndicator]) {
-        for (i, r) in rows.iter().enumerate() {
-            let p = &format!("{prefix}.indicators[{i}]");
-            self.one(p, "level1", &r.level1);
-            self.one(p, "level2", &r.level2);
-            self.one(p, "name", &r.name);
-            self.opt(p, "target", &r.target);
-            self.opt(p, "actual", &r.actual);
-            if let Some(a) = &r.adjusted {
-                let p = &format!("{p}.adjusted");
-                self.one(p, "name", &a.name);
-                self.opt(p, "target", &a.target);
-                self.opt(p, "actual", &a.actual);
-            }
+/// The texts of scored indicator rows.
+fn scored<'a>(out: &mut Fields<'a>, prefix: &str, rows: &'a [ScoredIndicator]) {
+    for (i, r) in rows.iter().enumerate() {
+        let p = &format!("{prefix}.indicators[{i}]");
+        out.one(p, "level1", &r.level1);
+        out.one(p, "level2", &r.level2);
+        out.one(p, "name", &r.name);
+        out.opt(p, "target", &r.target);
+        out.opt(p, "actual", &r.actual);
+        if let Some(a) = &r.adjusted {
+            let p = &format!("{p}.adjusted");
+            out.one(p, "name", &a.name);
+            out.opt(p, "target", &a.target);
+            out.opt(p, "actual", &a.actual);
         }
     }
 }

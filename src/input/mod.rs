@@ -4,6 +4,7 @@
 mod amount;
 pub mod budget;
 pub mod evaluation;
+mod fields;
 pub mod glossary;
 pub mod key_work;
 mod load;

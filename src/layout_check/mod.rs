@@ -26,7 +26,7 @@
 //! See [`Fault`]. Each is tested on a small document built to break it
 //! (tests/layout.rs), and the test suite runs the check on every sample booklet.
 
-mod model;
+pub(crate) mod model;
 mod rules;
 
 pub use model::{read, CellBox, CellInfo, Layout, Page, Role, Run, Vertical};

@@ -319,24 +319,29 @@ impl Walker {
     }
 }
 
-/// Baselines closer than this (pt) are one line.
-pub const SAME_LINE: f64 = 1.0;
+/// Baselines closer than this (in pt) are one line.
+const SAME_LINE: f64 = 1.0;
 
-/// Runs grouped into lines (top to bottom), each left to right, with the line's text.
-pub fn lines<'a>(runs: impl IntoIterator<Item = &'a Run>) -> Vec<Vec<&'a Run>> {
-    let mut runs: Vec<&Run> = runs.into_iter().collect();
-    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut lines: Vec<Vec<&Run>> = Vec::new();
-    for run in runs {
+/// Items grouped into lines by their baseline `y` (top to bottom), each line left to
+/// right by its left edge `x0`.
+pub fn by_line<T>(mut items: Vec<T>, y: impl Fn(&T) -> f64, x0: impl Fn(&T) -> f64) -> Vec<Vec<T>> {
+    items.sort_by(|a, b| y(a).total_cmp(&y(b)).then(x0(a).total_cmp(&x0(b))));
+    let mut lines: Vec<Vec<T>> = Vec::new();
+    for item in items {
         match lines.last_mut() {
-            Some(line) if (line[0].y - run.y).abs() < SAME_LINE => line.push(run),
-            _ => lines.push(vec![run]),
+            Some(line) if (y(&line[0]) - y(&item)).abs() < SAME_LINE => line.push(item),
+            _ => lines.push(vec![item]),
         }
     }
     for line in &mut lines {
-        line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        line.sort_by(|a, b| x0(a).total_cmp(&x0(b)));
     }
     lines
+}
+
+/// Runs grouped into lines (top to bottom), each left to right.
+pub fn lines<'a>(runs: impl IntoIterator<Item = &'a Run>) -> Vec<Vec<&'a Run>> {
+    by_line(runs.into_iter().collect(), |r| r.y, |r| r.x0)
 }
 
 pub fn text_of(line: &[&Run]) -> String {

@@ -222,26 +222,21 @@ pub fn projects(spec: &TableSpec, facts: &Facts, f: &Formatter) -> (TableData, V
         "opening" => s.opening(),
         _ => Money::ZERO,
     };
-    let mut total = crate::compute::budget::Sources::default();
-    for p in &facts.budget.projects {
-        let s = &p.sources;
-        total.general += s.general;
-        total.general_opening += s.general_opening;
-        total.fund += s.fund;
-        total.fund_opening += s.fund_opening;
-        total.capital += s.capital;
-        total.capital_opening += s.capital_opening;
-        total.special_account += s.special_account;
-        total.business += s.business;
-        total.operating += s.operating;
-        total.superior += s.superior;
-        total.affiliated += s.affiliated;
-        total.other += s.other;
-    }
     let mut rows = vec![DataRow {
         key: spec.rows.total.clone().unwrap_or_else(|| "合计".into()),
         parent: None,
-        values: columns.iter().map(|c| figure(&total, c)).collect(),
+        // Every column is a sum of sources, so 合计 is the sum of the projects' figures.
+        values: columns
+            .iter()
+            .map(|c| {
+                facts
+                    .budget
+                    .projects
+                    .iter()
+                    .map(|p| figure(&p.sources, c))
+                    .sum()
+            })
+            .collect(),
         labels: Labels::default(),
     }];
     for p in &facts.budget.projects {

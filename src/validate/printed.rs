@@ -505,17 +505,28 @@ mod tests {
         Money::from_wan(s.parse().unwrap())
     }
 
+    /// Checks `total = Σ parts` on `row`, in 万元; a part written `-x` is subtracted.
+    fn sum(c: &mut Checker, identity: &str, row: &str, total: &str, parts: &[&str]) {
+        let terms: Vec<Term> = parts
+            .iter()
+            .map(|p| match p.strip_prefix('-') {
+                Some(p) => Term(wan(p), -1),
+                None => Term(wan(p), 1),
+            })
+            .collect();
+        c.check("t", identity, row, "", wan(total), &terms);
+    }
+
     #[test]
     fn exact_sums_that_round_apart_are_a_tail() {
         let mut c = Checker::default();
         // 000 公开03: 150.6465 + 0.1455 = 150.792 → 150.65 + 0.15 printed, 150.79 total.
-        c.check(
-            "公开03表",
+        sum(
+            &mut c,
             "1栏 = (2+3)栏",
             "合计",
-            "",
-            wan("150.792"),
-            &[Term(wan("150.6465"), 1), Term(wan("0.1455"), 1)],
+            "150.792",
+            &["150.6465", "0.1455"],
         );
         assert_eq!(c.failing.len(), 1);
         assert_eq!(c.failing[0].worst.to_string(), "0.01");
@@ -525,35 +536,16 @@ mod tests {
     #[test]
     fn a_gap_beyond_a_cent_per_addend_is_an_error_and_equal_sums_pass() {
         let mut c = Checker::default();
-        c.check(
-            "t",
-            "a = b + c",
-            "合计",
-            "",
-            wan("10.00"),
-            &[Term(wan("4.00"), 1), Term(wan("6.00"), 1)],
-        );
-        c.check(
-            "t",
+        sum(&mut c, "a = b + c", "合计", "10.00", &["4.00", "6.00"]);
+        sum(
+            &mut c,
             "6 = 1 + 2 − 3",
             "合计",
-            "",
-            wan("1.00"),
-            &[
-                Term(wan("3.00"), 1),
-                Term(wan("1.00"), 1),
-                Term(wan("3.00"), -1),
-            ],
+            "1.00",
+            &["3.00", "1.00", "-3.00"],
         );
         assert!(c.failing.is_empty());
-        c.check(
-            "t",
-            "a = b + c",
-            "x",
-            "",
-            wan("10.05"),
-            &[Term(wan("4.00"), 1), Term(wan("6.00"), 1)],
-        );
+        sum(&mut c, "a = b + c", "x", "10.05", &["4.00", "6.00"]);
         let f = &c.failing[0];
         assert_eq!(f.worst.to_string(), "0.05");
         assert!(f.exact_mismatch, "R101, not a tail");
@@ -563,14 +555,7 @@ mod tests {
     fn an_exact_gap_too_small_to_print_is_still_an_error() {
         let mut c = Checker::default();
         // 10.0001 万元 = 4 + 6 万元 + 1 元: the printed figures agree.
-        c.check(
-            "t",
-            "a = b + c",
-            "合计",
-            "",
-            wan("10.0001"),
-            &[Term(wan("4"), 1), Term(wan("6"), 1)],
-        );
+        sum(&mut c, "a = b + c", "合计", "10.0001", &["4", "6"]);
         assert_eq!(c.failing.len(), 1);
         assert!(c.failing[0].worst.is_zero() && c.failing[0].exact_mismatch);
     }

@@ -3,7 +3,7 @@
 
 use super::UnitFact;
 use crate::compute::check::Checker;
-use crate::compute::evaluation::targets::{annual_rows, long_term_rows, IndicatorView};
+use crate::compute::evaluation::targets::{goal_tables, IndicatorView};
 use crate::input::budget::Project;
 use crate::input::Input;
 use crate::money::Money;
@@ -294,30 +294,8 @@ pub fn resolve(
             }
         })
         .collect();
-    let goals_long = p
-        .long_term
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let q = format!("{prefix}.long_term[{i}]");
-            (
-                c.text(&g.goal, &format!("{q}.goal")),
-                long_term_rows(c, &g.indicators, &format!("{q}.indicators")),
-            )
-        })
-        .collect();
-    let goals_annual = p
-        .annual
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let q = format!("{prefix}.annual[{i}]");
-            (
-                c.text(&g.goal, &format!("{q}.goal")),
-                annual_rows(c, &g.indicators, &format!("{q}.indicators")),
-            )
-        })
-        .collect();
+    let long_term = goal_tables(c, &p.long_term, &f("long_term"));
+    let annual = goal_tables(c, &p.annual, &f("annual"));
     ProjectFact {
         index,
         name,
@@ -344,8 +322,8 @@ pub fn resolve(
         sources,
         estimates,
         purchases,
-        long_term: goals_long,
-        annual: goals_annual,
+        long_term,
+        annual,
     }
 }
 

@@ -6,7 +6,7 @@ use super::wan;
 use crate::catalog::Catalog;
 use crate::compute::check::Checker;
 use crate::input::evaluation::{
-    AnnualIndicator, LongTermIndicator, OverallTargets, ProjectTargets, Purchase, SpendingLine,
+    Goal, Indicator, OverallTargets, ProjectTargets, Purchase, SpendingLine,
 };
 use crate::money::Money;
 use serde::Serialize;
@@ -171,62 +171,44 @@ fn lines(text: &str) -> Vec<String> {
     crate::compute::key_work::cell_lines(text)
 }
 
-/// The columns every indicator row has; the annual table adds the two prior years.
-struct Common<'r> {
-    goal: &'r Option<toml::Spanned<String>>,
-    level1: &'r toml::Spanned<String>,
-    level2: &'r Option<toml::Spanned<String>>,
-    level3: &'r Option<toml::Spanned<String>>,
-    value: &'r Option<toml::Spanned<String>>,
-    basis: &'r Option<toml::Spanned<String>>,
-}
-
-fn indicator(c: &mut Checker, r: Common, field: &str) -> IndicatorView {
-    IndicatorView {
-        goal: c.opt_text(r.goal),
-        level1: c.text(r.level1, &format!("{field}.level1")),
-        level2: c.opt_text(r.level2),
-        level3: c.opt_text(r.level3),
-        value: c.opt_text(r.value),
-        basis: c.opt_text(r.basis),
-        ..Default::default()
-    }
-}
-
-pub fn long_term_rows(c: &mut Checker, rows: &[LongTermIndicator], p: &str) -> Vec<IndicatorView> {
+/// The rows of an indicator table, each at `{p}[i]`.
+pub fn indicator_rows<I: Indicator>(c: &mut Checker, rows: &[I], p: &str) -> Vec<IndicatorView> {
     rows.iter()
         .enumerate()
-        .map(|(i, r)| {
-            let common = Common {
-                goal: &r.goal,
-                level1: &r.level1,
-                level2: &r.level2,
-                level3: &r.level3,
-                value: &r.value,
-                basis: &r.basis,
-            };
-            indicator(c, common, &format!("{p}[{i}]"))
+        .map(|(i, row)| {
+            let r = row.cells();
+            let [before_last, last] = r
+                .prior
+                .map_or_else(Default::default, |years| years.map(|y| c.opt_text(y)));
+            IndicatorView {
+                goal: c.opt_text(r.goal),
+                level1: c.text(r.level1, &format!("{p}[{i}].level1")),
+                level2: c.opt_text(r.level2),
+                level3: c.opt_text(r.level3),
+                before_last,
+                last,
+                value: c.opt_text(r.value),
+                basis: c.opt_text(r.basis),
+            }
         })
         .collect()
 }
 
-pub fn annual_rows(c: &mut Checker, rows: &[AnnualIndicator], p: &str) -> Vec<IndicatorView> {
-    rows.iter()
+/// Goals with their indicator tables, each at `{p}[i]` (`.goal`, `.indicators`).
+pub fn goal_tables<I: Indicator>(
+    c: &mut Checker,
+    goals: &[Goal<I>],
+    p: &str,
+) -> Vec<(String, Vec<IndicatorView>)> {
+    goals
+        .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let common = Common {
-                goal: &r.goal,
-                level1: &r.level1,
-                level2: &r.level2,
-                level3: &r.level3,
-                value: &r.value,
-                basis: &r.basis,
-            };
-            IndicatorView {
-                before_last: c.opt_text(&r.before_last),
-                last: c.opt_text(&r.last),
-                ..indicator(c, common, &format!("{p}[{i}]"))
-            }
+        .map(|(i, g)| {
+            let q = format!("{p}[{i}]");
+            (
+                c.text(&g.goal, &format!("{q}.goal")),
+                indicator_rows(c, &g.indicators, &format!("{q}.indicators")),
+            )
         })
         .collect()
 }
@@ -254,30 +236,8 @@ pub fn resolve_overall(c: &mut Checker, o: &OverallTargets) -> OverallForm {
         tasks: lines(&c.text(&o.tasks, &f("tasks"))),
         long_term_goals: goals(c, &o.long_term_goals, "long_term_goals"),
         annual_goals: goals(c, &o.annual_goals, "annual_goals"),
-        long_term: o
-            .long_term
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let q = format!("{p}.long_term[{i}]");
-                (
-                    c.text(&g.goal, &format!("{q}.goal")),
-                    long_term_rows(c, &g.indicators, &format!("{q}.indicators")),
-                )
-            })
-            .collect(),
-        annual: o
-            .annual
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let q = format!("{p}.annual[{i}]");
-                (
-                    c.text(&g.goal, &format!("{q}.goal")),
-                    annual_rows(c, &g.indicators, &format!("{q}.indicators")),
-                )
-            })
-            .collect(),
+        long_term: goal_tables(c, &o.long_term, &f("long_term")),
+        annual: goal_tables(c, &o.annual, &f("annual")),
     }
 }
 
@@ -411,8 +371,8 @@ pub fn resolve_project(
         sources,
         spending,
         purchases,
-        long_term: long_term_rows(c, &f.long_term, &field("long_term")),
-        annual: annual_rows(c, &f.annual, &field("annual")),
+        long_term: indicator_rows(c, &f.long_term, &field("long_term")),
+        annual: indicator_rows(c, &f.annual, &field("annual")),
     }
 }
 

@@ -175,14 +175,6 @@ pub fn general(c: &Ctx, spec: &SectionSpec) -> Built {
 }
 
 #[derive(Serialize)]
-struct BasicFacts {
-    empty: bool,
-    basic: Money,
-    personnel: Group,
-    public: Group,
-}
-
-#[derive(Serialize)]
 struct Group {
     total: Money,
     /// Each 类 with money, and the names of its lines with money.
@@ -242,12 +234,11 @@ fn group(c: &Ctx, classes: &[String], total: Money) -> Group {
 /// 六: 一般公共预算基本支出 by 经济分类.
 pub fn basic(c: &Ctx, _: &SectionSpec) -> Built {
     let classes = &c.facts.edition.economic_classes;
-    Built::of(BasicFacts {
-        empty: c.p(c.totals.general_basic).is_zero(),
-        basic: c.totals.general_basic,
-        personnel: group(c, &classes.personnel, c.economic.personnel_total),
-        public: group(c, &classes.public, c.economic.public_total),
-    })
+    super::general::basic_facts(
+        c,
+        group(c, &classes.personnel, c.economic.personnel_total),
+        group(c, &classes.public, c.economic.public_total),
+    )
 }
 
 #[derive(Serialize)]

@@ -225,16 +225,28 @@ fn classes(c: &Ctx) -> Vec<Class> {
         .collect()
 }
 
+/// 基本支出 and its 人员经费 and 公用经费, each group as the booklet lists it (the
+/// budget booklet's by 类, with their amounts).
 #[derive(Serialize)]
-struct BasicFacts {
+struct BasicFacts<G> {
     /// 一般公共预算财政拨款基本支出 prints as zero: the edition's `empty`.
     empty: bool,
     basic: Money,
-    /// 人员经费 and 公用经费 with the 经济分类 lines that spent, in table order.
-    personnel: Group,
-    public: Group,
+    personnel: G,
+    public: G,
 }
 
+pub(super) fn basic_facts<G: Serialize>(c: &Ctx, personnel: G, public: G) -> Built {
+    let basic = c.totals.general_basic;
+    Built::of(BasicFacts {
+        empty: c.p(basic).is_zero(),
+        basic,
+        personnel,
+        public,
+    })
+}
+
+/// 人员经费 or 公用经费 with the 经济分类 lines that spent, in table order.
 #[derive(Serialize)]
 struct Group {
     total: Money,
@@ -242,14 +254,8 @@ struct Group {
 }
 
 pub fn basic(c: &Ctx, _: &SectionSpec) -> Built {
-    let basic = c.totals.general_basic;
     let (personnel, public) = economic_groups(c.economic);
-    Built::of(BasicFacts {
-        empty: c.p(basic).is_zero(),
-        basic,
-        personnel,
-        public,
-    })
+    basic_facts(c, personnel, public)
 }
 
 /// 人员经费 and 公用经费: their totals and the 款 lines with money.
