@@ -52,15 +52,7 @@ impl TableKind {
     pub fn own_figures(self) -> Option<&'static [&'static str]> {
         match self {
             TableKind::EconomicRows => Some(&["total", "personnel", "public"]),
-            TableKind::Projects => Some(&[
-                "total",
-                "general",
-                "fund",
-                "capital",
-                "special_account",
-                "unit_funds",
-                "opening",
-            ]),
+            TableKind::Projects => Some(&crate::compute::budget::Sources::FIGURES),
             _ => None,
         }
     }

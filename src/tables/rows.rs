@@ -212,15 +212,10 @@ pub fn projects(spec: &TableSpec, facts: &Facts, f: &Formatter) -> (TableData, V
             .and_then(|c| facts.budget.units.iter().find(|u| &u.code == c))
             .map_or_else(|| facts.unit.name_on_tables.clone(), |u| u.name.clone())
     };
-    let figure = |s: &crate::compute::budget::Sources, name: &str| match name {
-        "total" => s.total(),
-        "general" => s.general_total(),
-        "fund" => s.fund_total(),
-        "capital" => s.capital_total(),
-        "special_account" => s.special_account,
-        "unit_funds" => s.unit_funds(),
-        "opening" => s.opening(),
-        _ => Money::ZERO,
+    // The edition's load check admits only `Sources::FIGURES`.
+    let figure = |s: &crate::compute::budget::Sources, name: &str| {
+        s.figure(name)
+            .expect("a projects column names one of Sources::FIGURES")
     };
     let mut rows = vec![DataRow {
         key: spec.rows.total.clone().unwrap_or_else(|| "合计".into()),

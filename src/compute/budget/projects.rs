@@ -84,6 +84,32 @@ impl Sources {
     pub fn total(&self) -> Money {
         self.general_total() + self.fund_total() + self.capital_total() + self.nonfiscal()
     }
+
+    /// The figures a column of a `projects` table (表10) can show: an edition naming
+    /// another is refused at load.
+    pub const FIGURES: [&'static str; 7] = [
+        "total",
+        "general",
+        "fund",
+        "capital",
+        "special_account",
+        "unit_funds",
+        "opening",
+    ];
+
+    /// The figure of that name, one of [`Self::FIGURES`].
+    pub fn figure(&self, name: &str) -> Option<Money> {
+        Some(match name {
+            "total" => self.total(),
+            "general" => self.general_total(),
+            "fund" => self.fund_total(),
+            "capital" => self.capital_total(),
+            "special_account" => self.special_account,
+            "unit_funds" => self.unit_funds(),
+            "opening" => self.opening(),
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -330,4 +356,18 @@ pub fn resolve(
 /// Where a project is written (for diagnostics that name it).
 pub fn span_of(input: &Input, index: usize) -> Option<Range<usize>> {
     input.projects.get(index).map(|p| p.name.span())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sources;
+
+    #[test]
+    fn every_listed_figure_is_computed() {
+        let s = Sources::default();
+        for name in Sources::FIGURES {
+            assert!(s.figure(name).is_some(), "{name}");
+        }
+        assert!(s.figure("general_basic").is_none());
+    }
 }
