@@ -3,7 +3,7 @@
 //! warm, atomic write). Also the rebuild alone, without the notification. Run with
 //! `cargo bench --bench rebuild` (or bench/run.sh).
 
-use gongkai::watch::Session;
+use gongkai::app::watch::Session;
 use gongkai::Toolkit;
 use std::path::Path;
 use std::sync::mpsc;

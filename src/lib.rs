@@ -1,197 +1,149 @@
 //! gongkai (公开): the yearly disclosure booklets of Chinese government departments
-//! (部门决算公开), from structured TOML to a publication-ready PDF.
+//! (部门决算公开, 部门预算公开), from structured TOML to a publication-ready PDF.
 //!
-//! The pipeline, one stage per module:
-//! `input` (load) → `compute::resolve` → `compute` → `render` (tera → Typst source)
-//! → `typeset` (Typst → PDF) → `output` (atomic write).
+//! One folder per stage, joined only in [`pipeline`]; the commands sit above it in
+//! [`app`], shared helpers below every stage in [`base`]. Imports run only downward in
+//! [`LAYERS`] (a test checks every `crate::` path of `src/`):
+//!
+//! ```text
+//! load → resolve → figures → tables → parts → wording → validate → render → typeset
+//! ```
 
-pub mod batch;
-pub mod catalog;
-pub mod cli;
-pub mod codes;
-pub mod compute;
-pub mod diag;
-pub mod edition;
-pub mod export;
-pub mod glyphs;
-pub mod import;
-pub mod init;
-pub mod init_budget;
+pub mod app;
+pub mod base;
+pub mod declare;
+pub mod figures;
 pub mod input;
-pub mod layout_check;
-pub mod money;
-pub mod output;
+pub mod load;
+pub mod parts;
+pub mod pipeline;
 pub mod render;
-pub mod report;
+pub mod resolve;
 pub mod tables;
 pub mod typeset;
-pub mod typeset_text;
 pub mod validate;
-pub mod watch;
+pub mod vocab;
+pub mod wording;
 
-use catalog::Catalog;
-use compute::Booklet;
-use diag::{Diagnostic, Failure};
-use input::Loaded;
-use render::Renderer;
-use typeset::{Conformance, Fonts, PdfSettings};
-use typst_layout::PagedDocument;
+pub use pipeline::{BuildOptions, Built, Checked, Rendered, Toolkit, SAMPLE, SAMPLE_PATH};
 
-/// Where the built-in sample booklet's input lives in the repository.
-pub const SAMPLE_PATH: &str = "data/huangpi-network-ops/2024.toml";
-/// The built-in sample (reference booklet 000), so `gongkai build` needs no input.
-pub const SAMPLE: &str = include_str!("../data/huangpi-network-ops/2024.toml");
+/// The top-level modules from the bottom up: a module may use those before it, never
+/// those after it.
+pub const LAYERS: &[&str] = &[
+    "base", "vocab", "input", "declare", "load", "resolve", "figures", "tables", "parts",
+    "wording", "validate", "render", "typeset", "pipeline", "app",
+];
 
-/// Everything loaded once per process: catalog, templates, fonts.
-pub struct Toolkit {
-    pub catalog: Catalog,
-    pub renderer: Renderer,
-    pub fonts: Fonts,
-}
+#[cfg(test)]
+mod tests {
+    use super::LAYERS;
+    use std::path::{Path, PathBuf};
 
-/// The products of one build, each stage's output kept for inspection and tests.
-pub struct Built {
-    pub booklet: Booklet,
-    /// Warnings (and, in a draft, the errors printed anyway), and a PDF standard
-    /// fallback if there was one.
-    pub diagnostics: Vec<Diagnostic>,
-    pub typst_source: String,
-    pub document: PagedDocument,
-    pub pdf: Vec<u8>,
-    /// The PDF standards the file met.
-    pub conformance: Conformance,
-}
-
-/// A booklet checked and rendered to Typst source, not yet typeset.
-pub struct Rendered {
-    pub booklet: Booklet,
-    pub diagnostics: Vec<Diagnostic>,
-    pub typst_source: String,
-}
-
-/// A booklet computed and validated, not yet typeset.
-pub struct Checked {
-    pub booklet: Booklet,
-    /// Every rule's findings, errors first.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Checked {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct BuildOptions {
-    /// Print even while errors stand, with a 草稿 watermark on every page.
-    pub draft: bool,
-    /// Keep Typst's cache warm between builds (watch mode).
-    pub keep_cache: bool,
-}
-
-impl Toolkit {
-    pub fn new() -> Toolkit {
-        Toolkit {
-            catalog: Catalog::builtin(),
-            renderer: Renderer::new(),
-            fonts: Fonts::embedded(),
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
         }
     }
 
-    /// With templates from `dir` replacing the built-in ones of the same name.
-    pub fn with_templates(dir: &std::path::Path) -> Result<Toolkit, Failure> {
-        Ok(Toolkit {
-            renderer: Renderer::with_overrides(Some(dir))?,
-            ..Toolkit::new()
-        })
-    }
-
-    /// resolve → compute, without the validation rules.
-    pub fn prepare(&self, loaded: &Loaded) -> Result<Booklet, Failure> {
-        let facts = compute::resolve::resolve(loaded, &self.catalog)?;
-        Ok(compute::compute(&facts, &facts.catalog))
-    }
-
-    /// resolve → compute → validate (what `gongkai check` runs). Resolve errors make
-    /// the input unusable and come back as `Err`; rule findings come in `Checked`.
-    pub fn check(&self, loaded: &Loaded) -> Result<Checked, Failure> {
-        let facts = compute::resolve::resolve(loaded, &self.catalog)?;
-        let booklet = compute::compute(&facts, &facts.catalog);
-        let mut diagnostics = glyphs::check_glyphs(loaded, &self.fonts);
-        diagnostics.extend(validate::validate(&validate::Subject {
-            loaded,
-            facts: &facts,
-            booklet: &booklet,
-            catalog: &facts.catalog,
-        }));
-        diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
-        Ok(Checked {
-            booklet,
-            diagnostics,
-        })
-    }
-
-    /// check → render: the Typst source, or why not. Refuses while an error stands,
-    /// unless `options.draft`.
-    pub fn render(&self, loaded: &Loaded, options: BuildOptions) -> Result<Rendered, Failure> {
-        let Checked {
-            booklet,
-            diagnostics,
-        } = self.check(loaded)?;
-        let glyphs_missing = diagnostics.iter().any(|d| d.code == glyphs::MISSING_GLYPH);
-        let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-        // A draft still cannot print characters the fonts lack.
-        if glyphs_missing || (has_errors && !options.draft) {
-            return Err(Failure::many(diagnostics));
-        }
-        let typst_source = self.renderer.render(&booklet, options.draft)?;
-        Ok(Rendered {
-            booklet,
-            diagnostics,
-            typst_source,
-        })
-    }
-
-    /// typeset → PDF bytes of rendered source; nothing is written.
-    pub fn typeset(&self, rendered: Rendered, options: BuildOptions) -> Result<Built, Failure> {
-        let Rendered {
-            booklet,
-            mut diagnostics,
-            typst_source,
-        } = rendered;
-        let document = typeset::typeset(
-            &typst_source,
-            self.renderer.typst_library(),
-            &self.fonts,
-            options.keep_cache,
-        )?;
-        let settings = PdfSettings {
-            ident: format!("gongkai/{}/{}", booklet.unit.name, booklet.unit.year),
-            date: chrono::NaiveDate::parse_from_str(&booklet.unit.published_iso, "%Y-%m-%d")
-                .unwrap_or_default(),
+    /// The top-level modules a file's code names: `crate::x` paths (also inside
+    /// `use crate::{x, …}` groups) and `super::` paths that climb out of its own module.
+    /// Comments and the `#[cfg(test)]` module at a file's end are left out.
+    fn named_modules(text: &str, depth: usize) -> Vec<String> {
+        let code: String = text
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or_default()
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let ident = |s: &str| -> String {
+            s.chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                .collect()
         };
-        let exported = typeset::export_pdf(&document, &settings)?;
-        diagnostics.extend(exported.fallback);
-        Ok(Built {
-            booklet,
-            diagnostics,
-            typst_source,
-            document,
-            pdf: exported.pdf,
-            conformance: exported.conformance,
-        })
+        let mut found = Vec::new();
+        for (i, _) in code.match_indices("crate::") {
+            let rest = &code[i + "crate::".len()..];
+            match rest.strip_prefix('{') {
+                Some(group) => {
+                    let group = group.split('}').next().unwrap_or_default();
+                    found.extend(group.split(',').map(|g| ident(g.trim())));
+                }
+                None => found.push(ident(rest)),
+            }
+        }
+        // `super::x` from a file `depth` folders below src/ climbs to the top level when
+        // it has as many `super::` as the file has parent modules.
+        for (i, _) in code.match_indices("super::") {
+            if code[..i].ends_with("super::") {
+                continue; // counted from the first `super::` of the path
+            }
+            let mut rest = &code[i..];
+            let mut climbs = 0;
+            while let Some(r) = rest.strip_prefix("super::") {
+                rest = r;
+                climbs += 1;
+            }
+            if climbs >= depth {
+                found.push(ident(rest));
+            }
+        }
+        found.retain(|m| !m.is_empty());
+        found
     }
 
-    /// The whole pipeline up to the PDF bytes; nothing is written. Refuses while an
-    /// error stands, unless `options.draft`.
-    pub fn build(&self, loaded: &Loaded, options: BuildOptions) -> Result<Built, Failure> {
-        self.typeset(self.render(loaded, options)?, options)
-    }
-}
-
-impl Default for Toolkit {
-    fn default() -> Self {
-        Self::new()
+    /// Imports run only downward between the stage folders of src/: the layering the
+    /// crate documents, enforced.
+    #[test]
+    fn imports_run_only_downward_between_stages() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let mut problems = Vec::new();
+        for file in &files {
+            let relative = file.strip_prefix(&src).unwrap();
+            let parts: Vec<String> = relative
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            let top = parts[0].trim_end_matches(".rs").to_string();
+            if top == "lib" || top == "main" {
+                continue;
+            }
+            let Some(level) = LAYERS.iter().position(|l| *l == top) else {
+                problems.push(format!(
+                    "{}: top-level module `{top}` is not in LAYERS",
+                    relative.display()
+                ));
+                continue;
+            };
+            // Module depth below the crate root: src/a.rs and src/a/mod.rs are 1.
+            let last = parts.last().unwrap();
+            let depth = parts.len() - usize::from(last == "mod.rs");
+            let text = std::fs::read_to_string(file).unwrap();
+            for named in named_modules(&text, depth) {
+                if let Some(other) = LAYERS.iter().position(|l| *l == named) {
+                    if other > level {
+                        problems.push(format!(
+                            "{}: `{top}` uses `{named}`, a layer above it",
+                            relative.display()
+                        ));
+                    }
+                }
+            }
+        }
+        problems.sort();
+        problems.dedup();
+        assert!(
+            problems.is_empty(),
+            "upward imports:\n{}",
+            problems.join("\n")
+        );
     }
 }

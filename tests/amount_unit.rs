@@ -137,13 +137,13 @@ fn a_wan_figure_finer_than_a_yuan_cent_is_kept_exactly() {
     // 0.000001 万元 = 0.01 元: exact, not rounded away at input.
     let text = WAN.replace("general_basic = 10.000004", "general_basic = 10.000001");
     let loaded = load_str(Path::new("2024.toml"), &text).unwrap();
-    let booklet = support::toolkit().prepare(&loaded).unwrap();
+    let (booklet, _) = support::toolkit().prepare(&loaded).unwrap();
     let yuan = load_str(
         Path::new("2024.toml"),
         &YUAN.replace("general_basic = 100000.04", "general_basic = 100000.01"),
     )
     .unwrap();
-    let booklet_yuan = support::toolkit().prepare(&yuan).unwrap();
+    let (booklet_yuan, _) = support::toolkit().prepare(&yuan).unwrap();
     assert_eq!(
         booklet.totals.general_basic,
         booklet_yuan.totals.general_basic

@@ -5,7 +5,7 @@
 
 mod support;
 
-use gongkai::diag::Diagnostic;
+use gongkai::base::diag::Diagnostic;
 use gongkai::input::load_str;
 use std::path::Path;
 use support::toolkit;

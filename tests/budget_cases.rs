@@ -60,7 +60,7 @@ fn a_department_with_a_second_unit() {
         ),
         "{overview:?}"
     );
-    let texts = c.booklet.narrative.texts().concat();
+    let texts = c.narrative.texts().concat();
     assert!(
         texts.contains("单位包括本单位及二级预算单位1个（测试中心分中心）。"),
         "{texts}"
@@ -93,7 +93,7 @@ fn last_years_budget_from_its_file() {
     let loaded = gongkai::input::load_str(&dir.join("2024-budget.toml"), &this)
         .unwrap_or_else(|f| panic!("{f}"));
     let c = toolkit().check(&loaded).unwrap_or_else(|f| panic!("{f}"));
-    let texts = c.booklet.narrative.texts().concat();
+    let texts = c.narrative.texts().concat();
     assert!(
         texts.contains("2024年部门收支总预算150.00万元。比2023年预算增加10.00万元，增长7.14%，主要是项目增加。"),
         "{texts}"

@@ -6,7 +6,7 @@
 
 mod support;
 
-use gongkai::catalog::{function_ancestors, parent, Catalog, Entry, Kind};
+use gongkai::declare::catalog::{function_ancestors, parent, Catalog, Entry, Kind};
 use gongkai::input::load_str;
 use std::path::{Path, PathBuf};
 
@@ -269,7 +269,7 @@ fn with_fixture(name: &str) -> Result<Catalog, String> {
     let path = Path::new("tests/catalogs").join(name);
     let text = std::fs::read_to_string(root().join(&path)).unwrap();
     Catalog::builtin()
-        .with_files(vec![gongkai::diag::SourceFile::new(path, text)])
+        .with_files(vec![gongkai::base::diag::SourceFile::new(path, text)])
         .map_err(|f| f.to_string())
 }
 
@@ -350,7 +350,7 @@ fn a_parent_must_cover_every_year_of_its_child() {
     let text = "[[function]]\ncode = \"20113\"\nname = \"商贸事务\"\nfrom = 2022\n\n\
                 [[function]]\ncode = \"2011308\"\nname = \"招商引资\"\nfrom = 2020\n";
     let failure = Catalog::builtin()
-        .with_files(vec![gongkai::diag::SourceFile::new("c.toml", text)])
+        .with_files(vec![gongkai::base::diag::SourceFile::new("c.toml", text)])
         .expect_err("20113 is missing in 2020 and 2021");
     let message = failure.to_string();
     assert!(
@@ -415,7 +415,7 @@ fn a_booklet_is_built_with_a_catalog_loaded_from_files() {
     // The file-level `from = 2024` of extra/economic.toml renames 30201 for this year.
     assert!(built.typst_source.contains("办公费（测试）"));
     assert!(built.typst_source.contains("招商引资"));
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     assert!(
         pages
             .iter()

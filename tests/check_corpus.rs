@@ -45,7 +45,7 @@ fn every_rule_is_exercised_by_the_corpus() {
     let snapshots = snapshots();
     // R101 cannot be provoked by input (totals are computed); validate::printed's unit
     // tests cover it.
-    for rule in gongkai::validate::rules::ALL
+    for rule in gongkai::base::rules::ALL
         .iter()
         .filter(|r| r.code != "R101")
     {
@@ -80,8 +80,8 @@ fn every_registered_code_is_exercised_by_a_test() {
     let mut units = String::new();
     for file in [
         "src/validate/printed.rs",
-        "src/batch.rs",
-        "src/output.rs",
+        "src/app/batch.rs",
+        "src/app/output.rs",
         "src/render/mod.rs",
     ] {
         let text = std::fs::read_to_string(root.join(file)).unwrap();
@@ -99,7 +99,7 @@ fn every_registered_code_is_exercised_by_a_test() {
         // must build (tests/import.rs round-trips every sample through both).
         "B0007", "B0008",
     ];
-    let untested: Vec<&str> = gongkai::codes::all()
+    let untested: Vec<&str> = gongkai::base::codes::all()
         .map(|c| c.code)
         .filter(|code| !bugs_only.contains(code))
         .filter(|code| {

@@ -204,6 +204,59 @@ fn batch_builds_every_unit_and_a_broken_file_fails_alone() {
     assert!(stderr.contains("3/3"), "progress is shown");
 }
 
+/// A re-run builds only what changed: every input file of a booklet and the program are
+/// hashed into out/gongkai-manifest.json, and an unchanged booklet is skipped.
+#[test]
+fn a_batch_rerun_rebuilds_only_the_booklet_whose_input_changed() {
+    let dir = scratch("incremental");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = dir.join("data");
+    for (from, unit) in [
+        ("data/huangpi-network-ops/2024.toml", "a"),
+        ("data/qingshan-bigdata/2024.toml", "b"),
+    ] {
+        std::fs::create_dir_all(data.join(unit)).unwrap();
+        std::fs::copy(root.join(from), data.join(unit).join("2024.toml")).unwrap();
+    }
+    let (a, b) = (dir.join("out/a-2024.pdf"), dir.join("out/b-2024.pdf"));
+    let run = |extra: &[&str]| -> String {
+        let mut line = vec!["build", "data"];
+        line.extend(extra);
+        String::from_utf8(succeed(&line, &dir).stderr).unwrap()
+    };
+    let first = run(&[]);
+    assert!(first.contains("共 2 个：成功 2，失败 0。"), "{first}");
+    let written = |p: &Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    let (a0, b0) = (written(&a), written(&b));
+
+    // Nothing changed: nothing is typeset again.
+    let second = run(&[]);
+    assert!(second.contains("其中 2 个未改动"), "{second}");
+    assert_eq!((written(&a), written(&b)), (a0, b0));
+
+    // One input edited: that booklet alone is built, and shows the edit.
+    let input = data.join("a/2024.toml");
+    let text = std::fs::read_to_string(&input).unwrap();
+    std::fs::write(
+        &input,
+        text.replace("我单位是独立核算单位。", "我单位是独立核算单位，另有说明。"),
+    )
+    .unwrap();
+    let third = run(&[]);
+    assert!(third.contains("其中 1 个未改动"), "{third}");
+    assert!(third.contains("成功  data/a/2024.toml"), "{third}");
+    assert_ne!(written(&a), a0, "the edited unit is rebuilt");
+    assert_eq!(written(&b), b0, "the other is not");
+
+    // A PDF removed by hand comes back; --force builds everything.
+    std::fs::remove_file(&b).unwrap();
+    let fourth = run(&[]);
+    assert!(fourth.contains("其中 1 个未改动"), "{fourth}");
+    assert!(b.exists());
+    let forced = run(&["--force"]);
+    assert!(!forced.contains("未改动"), "{forced}");
+}
+
 #[test]
 fn templates_can_be_overridden_one_by_one() {
     let dir = scratch("templates");
@@ -699,9 +752,10 @@ fn edition_show_prints_a_builtin_edition_that_loads_as_a_file() {
     assert!(text.contains("id = \"wuhan-2019\""));
     // Saved as a file, it is an edition a user can start from.
     std::fs::write(dir.join("mine.toml"), &text).unwrap();
-    let loaded =
-        gongkai::edition::Edition::load(&gongkai::edition::Origin::File(dir.join("mine.toml")))
-            .unwrap_or_else(|f| panic!("{f}"));
+    let loaded = gongkai::load::edition(&gongkai::declare::edition::Origin::File(
+        dir.join("mine.toml"),
+    ))
+    .unwrap_or_else(|f| panic!("{f}"));
     assert_eq!(loaded.tables.len(), 8);
     let unknown = gongkai(&["edition", "show", "wuhan-1999"], &dir);
     assert_eq!(unknown.status.code(), Some(2));

@@ -2,8 +2,8 @@
 
 mod support;
 
-use gongkai::input::load_file;
-use gongkai::typeset_text::pages;
+use gongkai::load::load_file;
+use gongkai::typeset::text::pages;
 use gongkai::BuildOptions;
 use std::path::Path;
 
@@ -34,6 +34,6 @@ fn every_page_of_a_draft_is_watermarked() {
     assert!(pages_of(&clean).iter().all(|p| !p.contains("草稿")));
 }
 
-fn pages_of(built: &gongkai::Built) -> Vec<gongkai::typeset_text::PageText> {
+fn pages_of(built: &gongkai::Built) -> Vec<gongkai::typeset::text::PageText> {
     pages(&built.document)
 }

@@ -4,14 +4,14 @@
 
 mod support;
 
-use gongkai::edition::{Edition, Origin};
+use gongkai::declare::edition::Origin;
 use std::path::Path;
 
 fn refusal(file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/editions")
         .join(file);
-    match Edition::load(&Origin::File(path)) {
+    match gongkai::load::edition(&Origin::File(path)) {
         Ok(_) => panic!("{file}: the edition loaded"),
         Err(f) => f
             .to_string()
@@ -111,7 +111,7 @@ fn a_booklet_is_laid_out_by_an_edition_and_a_catalog_read_from_files() {
         .build(&loaded, gongkai::BuildOptions::default())
         .unwrap_or_else(|f| panic!("{f}"));
     assert_eq!(built.booklet.edition, "test-city-2024");
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     let text: String = pages
         .iter()
         .map(|p| p.joined().replace([' ', '\n'], ""))
@@ -212,7 +212,7 @@ fn the_2019_layout_prints_eight_tables_and_ten_sections() {
     assert_eq!(b.tables[3].grid.widths.len(), 3 + 3 + 2);
 
     // 第三部分: ten sections, the tenth holding three; no 第六部分.
-    let headings: Vec<&str> = b
+    let headings: Vec<&str> = built
         .narrative
         .sections
         .iter()
@@ -227,7 +227,7 @@ fn the_2019_layout_prints_eight_tables_and_ten_sections() {
     let parts: Vec<&str> = b.parts.iter().map(|p| p.heading.as_str()).collect();
     assert_eq!(parts.len(), 5);
     assert_eq!(parts[4], "第五部分　名词解释");
-    let text: String = gongkai::typeset_text::pages(&built.document)
+    let text: String = gongkai::typeset::text::pages(&built.document)
         .iter()
         .map(|p| p.joined().replace([' ', '\n'], ""))
         .collect();

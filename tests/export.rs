@@ -13,11 +13,11 @@ fn root() -> &'static Path {
 
 fn export(sample: &str, dir: &Path, exact: bool) -> PathBuf {
     let out = dir.join(if exact { "exact.xlsx" } else { "tables.xlsx" });
-    let options = gongkai::export::Options {
+    let options = gongkai::app::export::Options {
         exact,
         draft: false,
     };
-    gongkai::export::export_xlsx(support::toolkit(), &root().join(sample), &out, &options)
+    gongkai::app::export::export_xlsx(support::toolkit(), &root().join(sample), &out, &options)
         .unwrap_or_else(|f| panic!("{}", f.failure));
     out
 }

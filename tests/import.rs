@@ -4,9 +4,9 @@
 mod import_books;
 mod support;
 
-use gongkai::compute::resolve::{resolve, Facts};
+use gongkai::base::money::Money;
 use gongkai::input::load_str;
-use gongkai::money::Money;
+use gongkai::resolve::{resolve, Facts};
 use import_books::{n, save, t, Cell, Sheet};
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -24,34 +24,37 @@ fn yuan(s: &str) -> Money {
 fn facts(text: &str) -> Facts {
     let loaded =
         load_str(Path::new("imported.toml"), text).unwrap_or_else(|f| panic!("{f}\n{text}"));
-    resolve(&loaded, &support::toolkit().catalog).unwrap_or_else(|f| panic!("{f}\n{text}"))
+    resolve(&gongkai::load::around(loaded), &support::toolkit().catalog)
+        .unwrap_or_else(|f| panic!("{f}\n{text}"))
 }
 
-fn item(f: &Facts, code: &str) -> gongkai::compute::figures::Figures {
-    f.items
+fn item(f: &Facts, code: &str) -> gongkai::figures::Figures {
+    let amounts = f
+        .items
         .iter()
         .find(|i| i.code == code)
         .unwrap_or_else(|| panic!("no item {code}"))
-        .figures
+        .amounts;
+    gongkai::figures::Figures::of(&amounts)
 }
 
-fn import(dir: &Path, sheets: &[Sheet]) -> gongkai::import::Imported {
+fn import(dir: &Path, sheets: &[Sheet]) -> gongkai::app::import::Imported {
     let book = dir.join("book.xlsx");
     save(&book, sheets);
-    gongkai::import::read(&book, None).unwrap_or_else(|f| panic!("{f}"))
+    gongkai::app::import::read(&book, None).unwrap_or_else(|f| panic!("{f}"))
 }
 
-fn import_err(dir: &Path, sheets: &[Sheet]) -> gongkai::diag::Failure {
+fn import_err(dir: &Path, sheets: &[Sheet]) -> gongkai::base::diag::Failure {
     let book = dir.join("book.xlsx");
     save(&book, sheets);
-    match gongkai::import::read(&book, None) {
+    match gongkai::app::import::read(&book, None) {
         Ok(i) => panic!("imported:\n{}", i.text),
         Err(f) => f,
     }
 }
 
 /// The diagnostic `code` of an import that must fail.
-fn import_diag(dir: &Path, sheets: &[Sheet], code: &str) -> gongkai::diag::Diagnostic {
+fn import_diag(dir: &Path, sheets: &[Sheet], code: &str) -> gongkai::base::diag::Diagnostic {
     let f = import_err(dir, sheets);
     let found = f.diagnostics.iter().find(|d| d.code == code);
     found.unwrap_or_else(|| panic!("no {code}: {f}")).clone()
@@ -353,7 +356,7 @@ fn amounts_as_text_dashes_blanks_and_parentheses() {
         "{}",
         m.message
     );
-    assert_eq!(gongkai::import::exit_code(&f), 1);
+    assert_eq!(gongkai::app::import::exit_code(&f), 1);
 }
 
 #[test]
@@ -576,9 +579,9 @@ fn a_user_mapping_with_a_defect_is_refused_with_its_position() {
 /// whatever an edition prints, `export` writes and `import` reads back.
 #[test]
 fn builtin_layouts_know_every_table_of_every_edition() {
-    use gongkai::edition::{Edition, TableKind};
-    use gongkai::import::mapping::Layout;
-    use gongkai::import::text::{key, label_key};
+    use gongkai::app::import::mapping::Layout;
+    use gongkai::app::import::text::{key, label_key};
+    use gongkai::declare::edition::{Edition, TableKind};
     let layouts = Layout::builtin();
     let subsequence = |want: &[String], path: &[String]| {
         let mut it = path.iter();
@@ -675,7 +678,7 @@ fn builtin_layouts_know_every_table_of_every_edition() {
 
 /// Every grid table as printed: its head lines, notes and 说明 line, and each header
 /// and body cell with its spans (the forms are not grids: left out).
-fn printed(b: &gongkai::compute::Booklet) -> Vec<String> {
+fn printed(b: &gongkai::parts::Booklet) -> Vec<String> {
     let mut out = Vec::new();
     for t in b.tables.iter().filter(|t| t.form.is_none()) {
         out.push(format!(
@@ -707,16 +710,16 @@ fn round_trip(sample: &str, year: Option<i32>) {
     let dir = scratch("import", &sample.replace('/', "-"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let book = dir.join("export.xlsx");
-    let options = gongkai::export::Options {
+    let options = gongkai::app::export::Options {
         exact: true,
         draft: false,
     };
     let exported =
-        gongkai::export::export_xlsx(support::toolkit(), &root.join(sample), &book, &options)
+        gongkai::app::export::export_xlsx(support::toolkit(), &root.join(sample), &book, &options)
             .unwrap_or_else(|f| panic!("{}", f.failure));
-    let imported = gongkai::import::read_with(
+    let imported = gongkai::app::import::read_with(
         &book,
-        &gongkai::import::Options {
+        &gongkai::app::import::Options {
             year,
             ..Default::default()
         },
@@ -726,15 +729,19 @@ fn round_trip(sample: &str, year: Option<i32>) {
     let sheets: Vec<&String> = exported.sheets.iter().map(|(_, s)| s).collect();
     let read: Vec<&String> = imported.tables.iter().map(|(_, s)| s).collect();
     assert_eq!(read, sheets, "every exported table is read back");
-    let original = gongkai::input::load_file(&root.join(sample)).unwrap();
-    let want = resolve(&original, &support::toolkit().catalog).unwrap();
+    let original = gongkai::load::load_file(&root.join(sample)).unwrap();
+    let want = resolve(
+        &gongkai::load::around(original.clone()),
+        &support::toolkit().catalog,
+    )
+    .unwrap();
     let got = facts(&imported.text);
     // Leaves equal the sample's, in exact 元 (年初预算 is not in the tables).
-    let leaves = |f: &Facts| -> Vec<(String, gongkai::compute::figures::Figures)> {
+    let leaves = |f: &Facts| -> Vec<(String, gongkai::resolve::ItemAmounts)> {
         f.items
             .iter()
             .map(|i| {
-                let mut x = i.figures;
+                let mut x = i.amounts;
                 x.budget = Money::ZERO;
                 (i.code.clone(), x)
             })
@@ -859,32 +866,41 @@ fn printed_round_trip(sample: &str, year: Option<i32>) {
     let dir = scratch("import", &format!("printed-{}", sample.replace('/', "-")));
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let book = dir.join("printed.xlsx");
-    gongkai::export::export_xlsx(
+    gongkai::app::export::export_xlsx(
         support::toolkit(),
         &root.join(sample),
         &book,
         &Default::default(),
     )
     .unwrap_or_else(|f| panic!("{}", f.failure));
-    let options = gongkai::import::Options {
+    let options = gongkai::app::import::Options {
         year,
         ..Default::default()
     };
-    let imported = gongkai::import::read_with(&book, &options).unwrap_or_else(|f| panic!("{f}"));
+    let imported =
+        gongkai::app::import::read_with(&book, &options).unwrap_or_else(|f| panic!("{f}"));
     let loaded = load_str(&dir.join("imported.toml"), &imported.text).unwrap();
     let unit = loaded.input.settings.amount_unit.as_ref().unwrap();
     assert_eq!(unit.get_ref(), "万元");
-    let original = gongkai::input::load_file(&root.join(sample)).unwrap();
-    let want = resolve(&original, &support::toolkit().catalog).unwrap();
+    let original = gongkai::load::load_file(&root.join(sample)).unwrap();
+    let want = resolve(
+        &gongkai::load::around(original),
+        &support::toolkit().catalog,
+    )
+    .unwrap();
     let got = facts(&imported.text);
     assert_eq!(got.items.len(), want.items.len());
     for (g, w) in got.items.iter().zip(&want.items) {
         assert_eq!(g.code, w.code);
-        for name in gongkai::compute::figures::Figures::NAMES {
-            if *name == "budget" {
+        let (g_figures, w_figures) = (
+            gongkai::figures::Figures::of(&g.amounts),
+            gongkai::figures::Figures::of(&w.amounts),
+        );
+        for name in gongkai::vocab::row_figures() {
+            if name == "budget" {
                 continue;
             }
-            let (a, b) = (g.figures.get(name).unwrap(), w.figures.get(name).unwrap());
+            let (a, b) = (g_figures.get(name).unwrap(), w_figures.get(name).unwrap());
             // Each printed cell is within 50 元; a leaf derived from three, 150 元.
             assert!(
                 (a - b).abs() <= yuan("150"),

@@ -7,9 +7,9 @@
 mod import_books;
 mod support;
 
-use gongkai::compute::resolve::{resolve, Facts};
+use gongkai::base::money::Money;
 use gongkai::input::load_str;
-use gongkai::money::Money;
+use gongkai::resolve::{resolve, Facts};
 use import_books::{n, save, t, Cell, Sheet};
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -23,7 +23,8 @@ fn yuan(s: &str) -> Money {
 fn facts(text: &str) -> Facts {
     let loaded =
         load_str(Path::new("imported.toml"), text).unwrap_or_else(|f| panic!("{f}\n{text}"));
-    resolve(&loaded, &support::toolkit().catalog).unwrap_or_else(|f| panic!("{f}\n{text}"))
+    resolve(&gongkai::load::around(loaded), &support::toolkit().catalog)
+        .unwrap_or_else(|f| panic!("{f}\n{text}"))
 }
 
 fn tx(s: &str) -> Option<Cell> {
@@ -276,10 +277,10 @@ fn workbook(dir: &Path, sheets: &[Sheet]) -> std::path::PathBuf {
 fn read(
     book: &Path,
     year: Option<i32>,
-) -> Result<gongkai::import::Imported, gongkai::diag::Failure> {
-    gongkai::import::read_with(
+) -> Result<gongkai::app::import::Imported, gongkai::base::diag::Failure> {
+    gongkai::app::import::read_with(
         book,
-        &gongkai::import::Options {
+        &gongkai::app::import::Options {
             year,
             ..Default::default()
         },
@@ -339,7 +340,9 @@ fn a_budget_workbook_as_the_software_prints_it() {
     assert_eq!(f.budget.code, "901");
     let u = &f.budget.units;
     assert_eq!((u.len(), u[0].code.as_str(), u[0].own), (1, "901001", true));
-    let item = |code: &str| f.items.iter().find(|i| i.code == code).unwrap().figures;
+    let item = |code: &str| {
+        gongkai::figures::Figures::of(&f.items.iter().find(|i| i.code == code).unwrap().amounts)
+    };
     let x = item("2010350");
     assert_eq!(x.general_personnel, yuan("2337400"));
     assert_eq!(x.general_public, yuan("229500"));
@@ -486,12 +489,13 @@ fn a_carry_over_goes_on_the_item() {
     );
     let imported = read(&book, Some(2024)).unwrap_or_else(|f| panic!("{f}"));
     let f = facts(&imported.text);
-    let x = f
-        .items
-        .iter()
-        .find(|i| i.code == "2010350")
-        .unwrap()
-        .figures;
+    let x = gongkai::figures::Figures::of(
+        &f.items
+            .iter()
+            .find(|i| i.code == "2010350")
+            .unwrap()
+            .amounts,
+    );
     assert_eq!(x.general_opening, yuan("1000000"));
     assert_eq!(x.general_income, yuan("11566900"));
     assert!(

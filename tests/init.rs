@@ -208,7 +208,7 @@ fn a_next_year_file_over_the_input_limit_is_not_written() {
     assert!(text.len() <= limit && text.len() > limit - 10);
     let previous = dir.join("units/x/2024.toml");
     std::fs::write(&previous, &text).unwrap();
-    gongkai::input::load_file(&previous).unwrap_or_else(|f| panic!("{f}"));
+    gongkai::load::load_file(&previous).unwrap_or_else(|f| panic!("{f}"));
     let run = gongkai(&args("init --from units/x/2024.toml --year 2025"), &dir);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");

@@ -3,7 +3,7 @@
 
 mod support;
 
-use gongkai::layout_check::{check, Fault, Finding};
+use gongkai::typeset::layout_check::{check, Fault, Finding};
 use std::path::Path;
 use support::toolkit;
 
@@ -11,7 +11,7 @@ use support::toolkit;
 /// the samples, including any added later.
 fn samples() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    gongkai::batch::collect_inputs(&[root.join("data")])
+    gongkai::app::batch::collect_inputs(&[root.join("data")])
         .unwrap_or_else(|f| panic!("{f}"))
         .iter()
         .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())

@@ -13,7 +13,7 @@ type Expected<'a> = &'a [(&'a str, &'a [&'a str])];
 
 fn check(input: &str, expected: Expected, absent: &[&str]) {
     let built = build_sample(input);
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     let title = format!(
         "第三部分{}{}年度部门决算情况说明",
         built.booklet.unit.name, built.booklet.unit.year
@@ -359,7 +359,7 @@ fn reference_003_part3() {
 /// The words of a chart, joined, and its lines' texts.
 fn chart(input: &str, caption: &str, next: &str) -> (String, Vec<Vec<String>>) {
     let built = build_sample(input);
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     let lines = chart_lines(&pages, caption, next);
     let words: Vec<Vec<String>> = lines
         .iter()

@@ -3,7 +3,8 @@
 
 mod support;
 
-use gongkai::input::{load_file, load_str};
+use gongkai::input::load_str;
+use gongkai::load::load_file;
 use std::path::{Path, PathBuf};
 use support::toolkit;
 
@@ -34,13 +35,8 @@ car_running = 3500
 fn texts(extra: &str) -> Vec<String> {
     let loaded = load_str(Path::new("data/test/2024.toml"), &format!("{UNIT}{extra}"))
         .unwrap_or_else(|f| panic!("{f}"));
-    let booklet = toolkit().prepare(&loaded).unwrap_or_else(|f| panic!("{f}"));
-    booklet
-        .narrative
-        .texts()
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+    let (_, narrative) = toolkit().prepare(&loaded).unwrap_or_else(|f| panic!("{f}"));
+    narrative.texts().iter().map(|s| s.to_string()).collect()
 }
 
 fn codes(extra: &str) -> Vec<&'static str> {
@@ -190,8 +186,8 @@ fn last_years_figures_come_from_last_years_file() {
         format!("previous = \"2023.toml\"\n{UNIT}\n[narrative.operating_costs]\namount = 50000\n");
     std::fs::write(dir.join("2024.toml"), this).unwrap();
     let loaded = load_file(&dir.join("2024.toml")).unwrap_or_else(|f| panic!("{f}"));
-    let booklet = toolkit().prepare(&loaded).unwrap_or_else(|f| panic!("{f}"));
-    let t: Vec<&str> = booklet.narrative.texts();
+    let (_, narrative) = toolkit().prepare(&loaded).unwrap_or_else(|f| panic!("{f}"));
+    let t: Vec<&str> = narrative.texts();
     // 120.00 against 96.00: +24.00, +25.0%.
     assert!(
         t.contains(
@@ -276,7 +272,7 @@ fn a_zero_year_and_a_single_part_chart_typeset() {
     let built = toolkit()
         .build(&loaded, gongkai::BuildOptions::default())
         .unwrap_or_else(|f| panic!("{f}"));
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     let lines = support::chart_lines(
         &pages,
         "图1：收、支决算总计变动情况",
@@ -326,31 +322,40 @@ fn huge_counts_do_not_overflow() {
 /// changed by `edit` (sections, templates, words), and the booklet's findings.
 fn with_layout(
     extra: &str,
-    edit: impl FnOnce(&mut gongkai::edition::narrative::NarrativeLayout),
-) -> (gongkai::compute::Booklet, Vec<gongkai::diag::Diagnostic>) {
+    edit: impl FnOnce(&mut gongkai::declare::edition::narrative::NarrativeLayout),
+) -> (
+    gongkai::wording::Narrative,
+    Vec<gongkai::base::diag::Diagnostic>,
+) {
     let loaded = load_str(Path::new("data/test/2024.toml"), &format!("{UNIT}{extra}"))
         .unwrap_or_else(|f| panic!("{f}"));
     let catalog = &toolkit().catalog;
-    let mut facts = gongkai::compute::resolve::resolve(&loaded, catalog).unwrap();
+    let mut facts =
+        gongkai::resolve::resolve(&gongkai::load::around(loaded.clone()), catalog).unwrap();
     edit(&mut facts.edition.narrative);
-    let booklet = gongkai::compute::compute(&facts, catalog);
+    let computed = gongkai::figures::compute(&facts);
+    let tables = gongkai::tables::tables(&facts, &computed);
+    let booklet = gongkai::parts::assemble(&facts, &computed, tables);
+    let narrative = gongkai::wording::narrative(&facts, &booklet.part3);
     let found = gongkai::validate::validate(&gongkai::validate::Subject {
         loaded: &loaded,
         facts: &facts,
+        computed: &computed,
         booklet: &booklet,
+        narrative: &narrative,
         catalog,
     });
-    (booklet, found)
+    (narrative, found)
 }
 
 fn spanned(text: &str) -> toml::Spanned<String> {
     toml::Spanned::new(0..0, text.to_string())
 }
 
-fn sections(toml_text: &str) -> Vec<gongkai::edition::narrative::SectionSpec> {
+fn sections(toml_text: &str) -> Vec<gongkai::declare::edition::narrative::SectionSpec> {
     #[derive(serde::Deserialize)]
     struct Sections {
-        sections: Vec<gongkai::edition::narrative::SectionSpec>,
+        sections: Vec<gongkai::declare::edition::narrative::SectionSpec>,
     }
     toml::from_str::<Sections>(toml_text).unwrap().sections
 }
@@ -391,11 +396,11 @@ empty = "本单位当年无国有资产占用。"
 
 #[test]
 fn nested_sections_are_numbered_one_level_down() {
-    let (booklet, _) = with_layout("[narrative.operating_costs]\namount = 50000\n", |n| {
+    let (narrative, _) = with_layout("[narrative.operating_costs]\namount = 50000\n", |n| {
         n.sections = sections(NESTED)
     });
     assert_eq!(
-        booklet.narrative.texts(),
+        narrative.texts(),
         [
             "一、收入支出决算总体情况说明",
             "2024年度收、支总计120.00万元。无上年可比数据。",
@@ -409,8 +414,8 @@ fn nested_sections_are_numbered_one_level_down() {
         ]
     );
     // Without its data the optional one is left out and the numbering closes up.
-    let (booklet, _) = with_layout("", |n| n.sections = sections(NESTED));
-    let t = booklet.narrative.texts();
+    let (narrative, _) = with_layout("", |n| n.sections = sections(NESTED));
+    let t = narrative.texts();
     assert_eq!(
         t[2..5],
         [
@@ -426,7 +431,7 @@ fn an_edition_can_word_the_same_facts_its_own_way() {
     // A budget-like wording: 比…年预算, 降低, years without 年度, written in the edition
     // itself; this section's changes with two decimals.
     let extra = "[previous]\ntotal = 1500000\n[narrative.reasons]\ntotal = \"项目减少\"\n";
-    let (booklet, found) = with_layout(extra, |n| {
+    let (narrative, found) = with_layout(extra, |n| {
         n.numbering = vec!["（{{ n | chinese }}）".into()];
         n.sections = sections(
             r#"
@@ -461,7 +466,7 @@ percent = { change = 2 }
         );
     });
     assert_eq!(
-        booklet.narrative.texts(),
+        narrative.texts(),
         [
             "（一）测试单位预算收支情况总体说明",
             "2024年部门收支总预算120.00万元。比2023年预算减少30.00万元，降低20.00%，主要是项目减少。",
@@ -472,7 +477,7 @@ percent = { change = 2 }
 
 #[test]
 fn an_edition_naming_unknown_figures_or_failing_templates_is_an_error() {
-    let (booklet, found) = with_layout("", |n| {
+    let (narrative, found) = with_layout("", |n| {
         n.sections = sections(
             r#"
 [[sections]]
@@ -488,8 +493,7 @@ heading = "不知道"
 "#,
         );
     });
-    let messages: Vec<&str> = booklet
-        .narrative
+    let messages: Vec<&str> = narrative
         .problems
         .iter()
         .map(|d| d.message.as_str())
@@ -510,11 +514,11 @@ heading = "不知道"
         .collect();
     assert_eq!(errors, ["E0504"; 4]);
 
-    let (booklet, _) = with_layout("", |n| {
+    let (narrative, _) = with_layout("", |n| {
         n.inline_templates
             .insert("overall".into(), spanned("{{ no_such_fact }}"));
     });
-    let problem = &booklet.narrative.problems[0];
+    let problem = &narrative.problems[0];
     assert_eq!(problem.code, "E0504");
     assert!(
         problem.message.contains("no_such_fact"),
@@ -538,7 +542,7 @@ fn refusal(file: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/editions")
         .join(file);
-    match gongkai::edition::Edition::load(&gongkai::edition::Origin::File(path)) {
+    match gongkai::load::edition(&gongkai::declare::edition::Origin::File(path)) {
         Ok(_) => panic!("{file}: the edition loaded"),
         Err(f) => f
             .to_string()

@@ -87,7 +87,7 @@ fn charts_carry_alt_text_with_their_figures() {
 }
 
 /// Typesets plain Typst source with the embedded fonts and exports it as gongkai does.
-fn export(source: &str) -> Result<gongkai::typeset::Exported, gongkai::diag::Failure> {
+fn export(source: &str) -> Result<gongkai::typeset::Exported, gongkai::base::diag::Failure> {
     let fonts = &support::toolkit().fonts;
     let document = gongkai::typeset::typeset(source, &[], fonts, false).unwrap();
     let settings = gongkai::typeset::PdfSettings {
@@ -117,7 +117,7 @@ fn a_document_that_fails_ua_falls_back_to_pdfa_with_a_warning() {
     );
     let warning = exported.fallback.expect("a fallback is never silent");
     assert_eq!(warning.code, "B0004");
-    assert_eq!(warning.severity, gongkai::diag::Severity::Warning);
+    assert_eq!(warning.severity, gongkai::base::diag::Severity::Warning);
     assert!(
         warning
             .message

@@ -234,7 +234,7 @@ fn table_rows(text: &str, heading: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn the_readme_error_table_is_the_registry() {
-    let registered: BTreeSet<&str> = gongkai::codes::ALL.iter().map(|c| c.code).collect();
+    let registered: BTreeSet<&str> = gongkai::base::codes::ALL.iter().map(|c| c.code).collect();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for row in table_rows(&readme(), "## Errors") {
         for code in row_codes(&row[0], &registered) {

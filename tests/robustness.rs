@@ -6,7 +6,7 @@
 
 mod support;
 
-use gongkai::diag::Failure;
+use gongkai::base::diag::Failure;
 use gongkai::input::{load_str, MAX_INPUT_BYTES};
 use gongkai::Toolkit;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -149,7 +149,7 @@ fn run(toolkit: &Toolkit, text: &str, outcomes: &mut Outcomes) -> Result<(), Str
         // A draft renders despite errors, as `build --draft` does.
         toolkit
             .renderer
-            .render(&checked.booklet, checked.has_errors())
+            .render(&checked.booklet, &checked.narrative, checked.has_errors())
     }));
     match result {
         Ok(Ok(source)) => {
@@ -467,6 +467,6 @@ fn oversized_file_is_refused_without_reading_it_whole() {
     let dir = support::scratch("robustness", "big");
     let path = dir.join("2024.toml");
     std::fs::write(&path, vec![b'#'; MAX_INPUT_BYTES + 1]).unwrap();
-    let failure = gongkai::input::load_file(&path).unwrap_err();
+    let failure = gongkai::load::load_file(&path).unwrap_err();
     assert_eq!(failure.diagnostics[0].code, "E0005");
 }

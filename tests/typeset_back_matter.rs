@@ -6,7 +6,7 @@
 
 mod support;
 
-use gongkai::typeset_text::{pages, PageText, Word};
+use gongkai::typeset::text::{pages, PageText, Word};
 use support::build_sample;
 
 /// The text of a line, words joined without spaces.

@@ -5,7 +5,7 @@
 
 mod support;
 
-use gongkai::typeset_text::{PageText, Word};
+use gongkai::typeset::text::{PageText, Word};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use support::build_sample;
@@ -170,7 +170,7 @@ fn reference_004_qiaokou_bigdata_2024_budget() {
         &std::fs::read_to_string(format!("{}/{EXPECTED}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
     )
     .unwrap();
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     let mut failures: Vec<String> = Vec::new();
 
     // Where each table starts and ends (the next table's start, or the next part).
@@ -433,7 +433,7 @@ fn reference_004_qiaokou_bigdata_2024_budget() {
 #[test]
 fn contents_and_list_group_tables() {
     let built = build_sample(INPUT);
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     let contents = texts(&pages[1..2]).concat();
     assert_eq!(
         contents.matches("一般公共预算支出表").count(),
@@ -497,7 +497,7 @@ fn reference_004_text() {
         .unwrap(),
     )
     .unwrap();
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     // The body from Part 1 on (the contents page lists the headings too).
     let body = support::body_text(&pages, "第一部分", "\u{0}never");
     let mut failures = Vec::new();

@@ -34,7 +34,7 @@ fn check_sample(input: &str, expected: &str) {
     let text =
         std::fs::read_to_string(format!("{}/{expected}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let expected: Expected = toml::from_str(&text).unwrap();
-    let pages = gongkai::typeset_text::pages(&built.document);
+    let pages = gongkai::typeset::text::pages(&built.document);
     let tables = &expected.table;
     let part3 = format!(
         "第三部分{}{}年度部门决算情况说明",

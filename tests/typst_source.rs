@@ -6,8 +6,8 @@
 
 mod support;
 
-use gongkai::batch::is_unit_file;
-use gongkai::input::load_file;
+use gongkai::app::batch::is_unit_file;
+use gongkai::load::load_file;
 
 #[test]
 fn every_sample() {

@@ -5,9 +5,9 @@
 
 mod support;
 
-use gongkai::input::load_file;
-use gongkai::typeset_text::pages;
-use gongkai::watch::Session;
+use gongkai::app::watch::Session;
+use gongkai::load::load_file;
+use gongkai::typeset::text::pages;
 use gongkai::Toolkit;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -193,4 +193,120 @@ fn watch_follows_the_input_last_years_file_and_templates() {
     drop(running);
     assert_eq!(written(&dir), [output], "only the unit's PDF was written");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The sample naming an edition file (which extends a built-in one) and a catalog
+/// overlay, both beside the unit's directory.
+fn with_edition_and_catalog(sample: &str) -> String {
+    sample.replace(
+        "edition = \"wuhan-2024\"",
+        "edition = \"../mine-edition.toml\"\ncatalog = \"../mine-catalog.toml\"",
+    )
+}
+
+fn edition_file(cover: &str) -> String {
+    format!(
+        "extends = \"wuhan-2024\"\nid = \"mine\"\ndescription = \"测试\"\nyears = []\n\n[document]\ncover = [\"{{year}}年度{{unit}}\", \"{cover}\"]\n"
+    )
+}
+
+fn catalog_file(name: &str) -> String {
+    format!("[[function]]\ncode = \"2013750\"\nname = \"{name}\"\nexplanation = \"反映事业运行的支出。\"\n")
+}
+
+/// What the load stage reads for a booklet is what watch watches: the input, the
+/// edition file it names (not the built-in one that extends), the catalog overlay and
+/// last year's file.
+#[test]
+fn watch_sources_are_every_file_the_booklet_is_read_from() {
+    let dir = support::scratch("watch", "sources");
+    let unit = dir.join("demo");
+    std::fs::create_dir_all(&unit).unwrap();
+    std::fs::write(dir.join("mine-edition.toml"), edition_file("部门决算公开")).unwrap();
+    std::fs::write(dir.join("mine-catalog.toml"), catalog_file("事业运行")).unwrap();
+    std::fs::write(unit.join("2023.toml"), last_year("1000000")).unwrap();
+    let input = unit.join("2024.toml");
+    std::fs::write(
+        &input,
+        with_edition_and_catalog(&with_previous_file(&sample())),
+    )
+    .unwrap();
+    let session = Session {
+        toolkit: Toolkit::new(),
+        input: input.clone(),
+        output: None,
+        draft: false,
+        templates: None,
+    };
+    let sources: Vec<String> = session
+        .sources()
+        .iter()
+        .map(|p| p.strip_prefix(&dir).unwrap_or(p).display().to_string())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "demo/2024.toml",
+            "demo/../mine-edition.toml",
+            "demo/../mine-catalog.toml",
+            "demo/2023.toml"
+        ],
+        "{sources:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn watch_follows_the_edition_file_and_the_catalog_overlay() {
+    let dir = support::scratch("watch", "declared");
+    let unit = dir.join("units/demo");
+    std::fs::create_dir_all(&unit).unwrap();
+    let edition = dir.join("units/mine-edition.toml");
+    let catalog = dir.join("units/mine-catalog.toml");
+    std::fs::write(&edition, edition_file("部门决算公开")).unwrap();
+    std::fs::write(&catalog, catalog_file("事业运行")).unwrap();
+    let input = unit.join("2024.toml");
+    std::fs::write(&input, with_edition_and_catalog(&sample())).unwrap();
+
+    let log = dir.join("watch.log");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(["watch", "units/demo/2024.toml"])
+        .current_dir(&dir)
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let running = Running(child);
+    let toolkit = support::toolkit();
+    let output = dir.join("out/demo-2024.pdf");
+    wait_for(&output, &expected_pdf(toolkit, &input), "first build", &log);
+
+    // The edition file saved: the cover's second line changes.
+    let before = std::fs::read(&output).unwrap();
+    std::fs::write(&edition, edition_file("部门决算公开（修订）")).unwrap();
+    let want = expected_pdf(toolkit, &input);
+    assert_ne!(want, before, "the edition's cover shows in the booklet");
+    wait_for(&output, &want, "edition edited", &log);
+    let text: String = pages(&gongkai_document(toolkit, &input))
+        .iter()
+        .map(|p| p.joined())
+        .collect();
+    assert!(text.replace(' ', "").contains("部门决算公开（修订）"));
+
+    // The catalog overlay saved: the 项's name changes in the tables.
+    let before = std::fs::read(&output).unwrap();
+    std::fs::write(&catalog, catalog_file("事业运行（网络运维）")).unwrap();
+    let want = expected_pdf(toolkit, &input);
+    assert_ne!(want, before, "the catalog's name shows in the booklet");
+    wait_for(&output, &want, "catalog edited", &log);
+
+    drop(running);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn gongkai_document(toolkit: &Toolkit, input: &Path) -> typst_layout::PagedDocument {
+    let loaded = load_file(input).unwrap_or_else(|f| panic!("{f}"));
+    toolkit
+        .build(&loaded, gongkai::BuildOptions::default())
+        .unwrap_or_else(|f| panic!("{f}"))
+        .document
 }

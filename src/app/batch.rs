@@ -2,12 +2,14 @@
 //! cores (rayon), with the fonts, catalog and templates loaded once and shared. A
 //! failure — even a panic — stays with its unit; the others are built.
 
-use crate::codes;
-use crate::diag::{Diagnostic, Failure};
-use crate::edition::BookletKind;
-use crate::input::{load_file, Loaded};
-use crate::output::write_atomically;
-use crate::{BuildOptions, Toolkit};
+use crate::app::manifest::Manifest;
+use crate::app::output::write_atomically;
+use crate::base::codes;
+use crate::base::diag::{Diagnostic, Failure};
+use crate::input::BookletKind;
+use crate::input::Loaded;
+use crate::load::Bundle;
+use crate::pipeline::{BuildOptions, Toolkit};
 use rayon::prelude::*;
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -94,6 +96,10 @@ pub enum Outcome {
         /// Warnings, and the PDF standard fallback if there was one.
         warnings: Vec<Diagnostic>,
     },
+    /// Skipped: the PDF was built from these very inputs by this very program.
+    Unchanged {
+        output: PathBuf,
+    },
     Failed(Failure),
 }
 
@@ -105,7 +111,7 @@ pub struct Report {
 /// One input, loaded, with where it goes.
 struct Job {
     input: PathBuf,
-    planned: Result<(Loaded, PathBuf), Failure>,
+    planned: Result<(Bundle, PathBuf), Failure>,
 }
 
 /// Loads every input and assigns its output. Two inputs that would write the same
@@ -117,9 +123,9 @@ fn plan(inputs: &[PathBuf]) -> Vec<Job> {
         .map(|input| Job {
             input: input.clone(),
             planned: guarded(input, || {
-                let loaded = load_file(input)?;
-                let output = default_output_for(&loaded);
-                Ok((loaded, output))
+                let bundle = crate::load::load(input)?;
+                let output = default_output_for(&bundle.input);
+                Ok((bundle, output))
             }),
         })
         .collect();
@@ -153,11 +159,13 @@ fn plan(inputs: &[PathBuf]) -> Vec<Job> {
 }
 
 /// Builds every input in parallel; `progress` is called after each one. Reports come
-/// back in input order.
+/// back in input order. With a manifest, a booklet whose inputs and program are those
+/// of its PDF is skipped, and every PDF written is recorded.
 pub fn build_all(
     toolkit: &Toolkit,
     inputs: &[PathBuf],
     options: BuildOptions,
+    manifest: Option<&Manifest>,
     progress: &(dyn Fn(&Report) + Sync),
 ) -> Vec<Report> {
     plan(inputs)
@@ -165,14 +173,15 @@ pub fn build_all(
         .map(|job| {
             let outcome = match job.planned {
                 Err(failure) => Outcome::Failed(failure),
-                Ok((loaded, output)) => {
-                    match guarded(&job.input, || {
-                        let built = toolkit.build(&loaded, options)?;
-                        write_atomically(&output, &built.pdf)?;
-                        Ok(built.diagnostics)
-                    }) {
-                        Ok(warnings) => Outcome::Built { output, warnings },
-                        Err(failure) => Outcome::Failed(failure),
+                Ok((bundle, output)) => {
+                    let key = manifest.map(|m| m.key(&bundle, &output));
+                    match (manifest, &key) {
+                        (Some(m), Some(key)) if m.unchanged(&output, key) => {
+                            Outcome::Unchanged { output }
+                        }
+                        _ => {
+                            build_one(toolkit, &job.input, &bundle, output, options, manifest, key)
+                        }
                     }
                 }
             };
@@ -184,6 +193,40 @@ pub fn build_all(
             report
         })
         .collect()
+}
+
+/// Builds one booklet of a batch and records it in the manifest.
+fn build_one(
+    toolkit: &Toolkit,
+    input: &Path,
+    bundle: &Bundle,
+    output: PathBuf,
+    options: BuildOptions,
+    manifest: Option<&Manifest>,
+    key: Option<String>,
+) -> Outcome {
+    let built = guarded(input, || {
+        let built = toolkit.build(bundle, options)?;
+        write_atomically(&output, &built.pdf)?;
+        Ok(built)
+    });
+    match built {
+        Ok(built) => {
+            if let (Some(m), Some(key)) = (manifest, key) {
+                m.record(&output, key, &built.pdf);
+            }
+            Outcome::Built {
+                output,
+                warnings: built.diagnostics,
+            }
+        }
+        Err(failure) => {
+            if let Some(m) = manifest {
+                m.forget(&output);
+            }
+            Outcome::Failed(failure)
+        }
+    }
 }
 
 thread_local! {

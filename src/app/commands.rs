@@ -1,22 +1,26 @@
-//! The `gongkai` command line: parses with `gongkai::cli` and runs the command.
+//! The commands: the command line parsed with `cli`, and each command run.
 
-use clap::Parser;
-use gongkai::cli::usage::{self, UsageError};
-use gongkai::cli::{
+use crate::app::batch;
+use crate::app::cli::usage::{self, UsageError};
+use crate::app::cli::{
     BuildArgs, CheckArgs, Cli, Command, Common, EditionAction, ExportFormat, ExportXlsxArgs,
     Format, ImportArgs, InitArgs, Kind, WatchArgs,
 };
-use gongkai::diag::{Diagnostic, Failure};
-use gongkai::input::{load_file, load_str, Loaded};
-use gongkai::output::{check_output, write_atomically};
-use gongkai::report::{summary, to_json};
-use gongkai::{batch, BuildOptions, Toolkit, SAMPLE, SAMPLE_PATH};
+use crate::app::manifest::{self, Manifest};
+use crate::app::output::{check_output, write_atomically};
+use crate::app::report::{summary, to_json};
+use crate::base::diag::{Diagnostic, Failure};
+use crate::input::load_str;
+use crate::load::Bundle;
+use crate::pipeline::{BuildOptions, Toolkit, SAMPLE, SAMPLE_PATH};
+use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-fn main() -> ExitCode {
+/// Runs the command line the program was started with.
+pub fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
     batch::quiet_guarded_panics();
     let result = match cli.command {
         None => {
-            let _ = gongkai::cli::command().print_help();
+            let _ = crate::app::cli::command().print_help();
             return ExitCode::SUCCESS;
         }
         Some(Command::Build(args)) => build(args, &argv),
@@ -53,7 +57,7 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,
-                &mut gongkai::cli::command(),
+                &mut crate::app::cli::command(),
                 "gongkai",
                 &mut std::io::stdout(),
             );
@@ -80,10 +84,11 @@ fn typed<'a>(argv: &'a [String], spellings: &[&'a str]) -> &'a str {
         .unwrap_or(spellings[0])
 }
 
-fn load(input: Option<&Path>) -> Result<Loaded, Failure> {
+/// The input and every file it names; without an input, the built-in sample.
+fn load(input: Option<&Path>) -> Result<Bundle, Failure> {
     match input {
-        Some(path) => load_file(path),
-        None => load_str(Path::new(SAMPLE_PATH), SAMPLE),
+        Some(path) => crate::load::load(path),
+        None => load_str(Path::new(SAMPLE_PATH), SAMPLE).map(crate::load::around),
     }
 }
 
@@ -181,7 +186,7 @@ fn build_one(args: &BuildArgs) -> ExitCode {
     }
 }
 
-type BuildResult = (PathBuf, Vec<Diagnostic>, gongkai::typeset::Conformance);
+type BuildResult = (PathBuf, Vec<Diagnostic>, crate::typeset::Conformance);
 
 fn run_build(args: &BuildArgs) -> Result<BuildResult, Failure> {
     let input = args.inputs.first().map(PathBuf::as_path);
@@ -190,7 +195,7 @@ fn run_build(args: &BuildArgs) -> Result<BuildResult, Failure> {
         .common
         .output
         .clone()
-        .unwrap_or_else(|| batch::default_output_for(&loaded));
+        .unwrap_or_else(|| batch::default_output_for(&loaded.input));
     check_output(&output, input)?;
     let toolkit = toolkit(&args.common)?;
     let options = BuildOptions {
@@ -207,7 +212,7 @@ fn run_build(args: &BuildArgs) -> Result<BuildResult, Failure> {
         )?;
         eprintln!(
             "已写出 Typst 源文件：{}",
-            dir.join(gongkai::render::MAIN).display()
+            dir.join(crate::render::MAIN).display()
         );
     }
     let built = toolkit.typeset(rendered, options)?;
@@ -218,7 +223,7 @@ fn run_build(args: &BuildArgs) -> Result<BuildResult, Failure> {
 /// Writes the generated source and the library it imports, ready for
 /// `typst compile --font-path fonts <dir>/main.typ`.
 fn emit_typst(dir: &Path, source: &str, library: &[(String, String)]) -> Result<(), Failure> {
-    write_atomically(&dir.join(gongkai::render::MAIN), source.as_bytes())?;
+    write_atomically(&dir.join(crate::render::MAIN), source.as_bytes())?;
     for (name, text) in library {
         write_atomically(&dir.join(name), text.as_bytes())?;
     }
@@ -259,6 +264,7 @@ fn build_batch(args: &BuildArgs) -> ExitCode {
         let n = done.fetch_add(1, Ordering::SeqCst) + 1;
         let mark = match report.outcome {
             batch::Outcome::Built { .. } => "完成",
+            batch::Outcome::Unchanged { .. } => "未改动",
             batch::Outcome::Failed(_) => "失败",
         };
         bar.inc(1);
@@ -269,9 +275,21 @@ fn build_batch(args: &BuildArgs) -> ExitCode {
             bar.set_message(format!("{mark} {}", report.input.display()));
         }
     };
-    let reports = batch::build_all(&toolkit, &inputs, options, &progress);
+    // The PDFs go to out/; so does what the batch remembers of them.
+    let context = format!(
+        "draft={} {}",
+        options.draft,
+        manifest::templates_digest(args.common.templates.as_deref())
+    );
+    let manifest = Manifest::open(Path::new("out"), &context);
+    let incremental = (!args.force).then_some(&manifest);
+    let reports = batch::build_all(&toolkit, &inputs, options, incremental, &progress);
     bar.finish_and_clear();
+    if let Err(failure) = manifest.save() {
+        eprint!("{failure}");
+    }
     let mut failed = 0;
+    let mut unchanged = 0;
     for report in &reports {
         match &report.outcome {
             batch::Outcome::Built { output, warnings } => {
@@ -282,6 +300,14 @@ fn build_batch(args: &BuildArgs) -> ExitCode {
                 };
                 eprintln!(
                     "  成功  {} → {}{note}",
+                    report.input.display(),
+                    output.display()
+                );
+            }
+            batch::Outcome::Unchanged { output } => {
+                unchanged += 1;
+                eprintln!(
+                    "  未改动  {} → {}（输入和程序都未改动，跳过）",
                     report.input.display(),
                     output.display()
                 );
@@ -301,8 +327,13 @@ fn build_batch(args: &BuildArgs) -> ExitCode {
             eprint!("\n{}：\n{f}", report.input.display());
         }
     }
+    let skipped = if unchanged > 0 {
+        format!("（其中 {unchanged} 个未改动，跳过；--force 全部重新生成）")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "\n共 {} 个：成功 {}，失败 {failed}。",
+        "\n共 {} 个：成功 {}{skipped}，失败 {failed}。",
         reports.len(),
         reports.len() - failed
     );
@@ -315,10 +346,10 @@ fn build_batch(args: &BuildArgs) -> ExitCode {
 
 fn init(args: InitArgs) -> ExitCode {
     let result = match (&args.from, &args.dir, &args.unit) {
-        (Some(from), _, _) => gongkai::init::continue_from(from, args.year),
+        (Some(from), _, _) => crate::app::init::continue_from(from, args.year),
         (None, Some(dir), Some(unit)) => match args.kind {
-            Kind::Final => gongkai::init::write_skeleton(dir, unit, args.year),
-            Kind::Budget => gongkai::init_budget::write_skeleton(dir, unit, args.year),
+            Kind::Final => crate::app::init::write_skeleton(dir, unit, args.year),
+            Kind::Budget => crate::app::init_budget::write_skeleton(dir, unit, args.year),
         },
         // clap requires the directory and --unit unless --from is given.
         _ => unreachable!("clap checks init's arguments"),
@@ -353,7 +384,7 @@ fn watch(args: WatchArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut session = gongkai::watch::Session {
+    let mut session = crate::app::watch::Session {
         toolkit,
         input: args.input.clone(),
         output: args.common.output.clone(),
@@ -361,7 +392,7 @@ fn watch(args: WatchArgs) -> ExitCode {
         templates: args.common.templates.clone(),
     };
     eprintln!("正在监视 {}（Ctrl+C 结束）", args.input.display());
-    let mut printer = gongkai::watch::Printer::default();
+    let mut printer = crate::app::watch::Printer::default();
     match session.run(|result| {
         printer.print(result);
         true
@@ -378,12 +409,12 @@ fn watch(args: WatchArgs) -> ExitCode {
 fn edition(action: EditionAction) -> ExitCode {
     match action {
         EditionAction::List => {
-            for id in gongkai::edition::Edition::builtin_ids() {
+            for id in crate::declare::edition::Edition::builtin_ids() {
                 println!("{id}");
             }
             ExitCode::SUCCESS
         }
-        EditionAction::Show { id } => match gongkai::edition::builtin_source(&id) {
+        EditionAction::Show { id } => match crate::declare::edition::builtin_source(&id) {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS
@@ -398,12 +429,12 @@ fn edition(action: EditionAction) -> ExitCode {
 
 /// `gongkai import`: the library does the work; this only reports.
 fn import(args: ImportArgs) -> ExitCode {
-    let options = gongkai::import::Options {
+    let options = crate::app::import::Options {
         layout: args.map,
         kind: args.kind.map(Kind::booklet),
         year: args.year,
     };
-    match gongkai::import::import_with(&args.workbook, &args.output, &options) {
+    match crate::app::import::import_with(&args.workbook, &args.output, &options) {
         Ok((path, imported)) => {
             for d in &imported.warnings {
                 eprintln!("{d}");
@@ -427,18 +458,18 @@ fn import(args: ImportArgs) -> ExitCode {
         Err(f) => {
             eprint!("{f}");
             eprintln!("未导入：{}。", summary(&f.diagnostics));
-            ExitCode::from(gongkai::import::exit_code(&f))
+            ExitCode::from(crate::app::import::exit_code(&f))
         }
     }
 }
 
 /// `gongkai export xlsx`: the library does the work; this only reports.
 fn export(args: ExportXlsxArgs) -> ExitCode {
-    let options = gongkai::export::Options {
+    let options = crate::app::export::Options {
         exact: args.exact,
         draft: args.draft,
     };
-    match gongkai::export::export_xlsx(&Toolkit::new(), &args.input, &args.output, &options) {
+    match crate::app::export::export_xlsx(&Toolkit::new(), &args.input, &args.output, &options) {
         Ok(done) => {
             for d in &done.diagnostics {
                 eprintln!("{d}");

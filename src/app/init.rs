@@ -1,7 +1,7 @@
 //! `gongkai init`: a new unit-year input file with a Chinese comment on every field and
 //! 待补充 placeholders that `gongkai check` points at one by one.
 
-use crate::diag::{Diagnostic, Failure};
+use crate::base::diag::{Diagnostic, Failure};
 use std::path::{Path, PathBuf};
 
 /// The skeleton of a new input file.
@@ -124,15 +124,15 @@ pub(crate) fn refuse_existing(path: &Path) -> Result<(), Failure> {
 pub fn write_skeleton(dir: &Path, unit: &str, year: i32) -> Result<PathBuf, Failure> {
     let path = dir.join(format!("{year}.toml"));
     refuse_existing(&path)?;
-    crate::output::write_atomically(&path, skeleton(unit, year).as_bytes())?;
+    crate::app::output::write_atomically(&path, skeleton(unit, year).as_bytes())?;
     Ok(path)
 }
 
 /// `gongkai init --from data/x/2023.toml --year 2024`: next year's file beside last
 /// year's, carrying over the text that rarely changes and leaving figures to fill.
 pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
-    let loaded = crate::input::load_file(previous)?;
-    if loaded.input.kind() == crate::edition::BookletKind::Budget {
+    let loaded = crate::load::load_file(previous)?;
+    if loaded.input.kind() == crate::input::BookletKind::Budget {
         return Err(Failure::new(
             Diagnostic::error(
                 "E0702",
@@ -178,7 +178,7 @@ pub fn continue_from(previous: &Path, year: i32) -> Result<PathBuf, Failure> {
             .in_file(previous),
         ));
     }
-    crate::output::write_atomically(&path, text.as_bytes())?;
+    crate::app::output::write_atomically(&path, text.as_bytes())?;
     Ok(path)
 }
 

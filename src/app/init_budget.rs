@@ -1,7 +1,7 @@
 //! `gongkai init --kind budget`: a new 部门预算 input file (`<year>-budget.toml`) with
 //! a Chinese comment on every field and 待补充 placeholders, like the 决算 skeleton.
 
-use crate::diag::{Diagnostic, Failure};
+use crate::base::diag::{Diagnostic, Failure};
 use std::path::{Path, PathBuf};
 
 /// The skeleton of a new budget input file.
@@ -144,7 +144,7 @@ pub fn write_skeleton(dir: &Path, unit: &str, year: i32) -> Result<PathBuf, Fail
                 .help("如要重新开始，请先把原文件改名或移走"),
         ));
     }
-    crate::output::write_atomically(&path, skeleton(unit, year).as_bytes())?;
+    crate::app::output::write_atomically(&path, skeleton(unit, year).as_bytes())?;
     Ok(path)
 }
 
@@ -157,7 +157,7 @@ mod tests {
         let text = skeleton("武汉市某某中心", 2025);
         let loaded = crate::input::load_str(Path::new("2025-budget.toml"), &text)
             .unwrap_or_else(|f| panic!("{f}"));
-        assert_eq!(loaded.input.kind(), crate::edition::BookletKind::Budget);
+        assert_eq!(loaded.input.kind(), crate::input::BookletKind::Budget);
         assert_eq!(loaded.input.history.len(), 2);
     }
 }

@@ -2,8 +2,8 @@
 //! and renamed over it, so a failed run never leaves a partial or broken file, and an
 //! existing booklet is only replaced by a complete new one.
 
-use crate::codes;
-use crate::diag::{Diagnostic, Failure};
+use crate::base::codes;
+use crate::base::diag::{Diagnostic, Failure};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! Printing diagnostics for people (rustc style, see `diag.rs`) and for machines (JSON).
 
-use crate::diag::{clip, Diagnostic, Severity};
+use crate::base::diag::{clip, Diagnostic, Severity};
 
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
     diagnostics

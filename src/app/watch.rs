@@ -1,15 +1,17 @@
 //! `gongkai watch`: rebuild on every save, in one process, with Typst's cache kept warm
 //! so an edited paragraph costs a fraction of a cold build. The operating system tells
-//! us of a save (notify); every file the booklet is built from is watched: the input,
-//! last year's file it names (`previous`), and the `--templates` directory.
+//! us of a save (notify); every file the booklet is built from is watched: what the load
+//! stage read (the input, the edition file it names and those that one extends, the
+//! catalog overlay, last year's file and what that names), and the `--templates`
+//! directory.
 
-use crate::batch::default_output_for;
-use crate::diag::Failure;
-use crate::input::{load_file, Loaded};
-use crate::output::{check_output, write_atomically};
+use crate::app::batch::default_output_for;
+use crate::app::output::{check_output, write_atomically};
+use crate::app::report::summary;
+use crate::base::diag::Failure;
+use crate::input::Loaded;
+use crate::pipeline::{BuildOptions, Toolkit};
 use crate::render::Renderer;
-use crate::report::summary;
-use crate::{BuildOptions, Toolkit};
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
@@ -48,14 +50,14 @@ impl Session {
         if let Some(dir) = &self.templates {
             self.toolkit.renderer = Renderer::with_overrides(Some(dir))?;
         }
-        let loaded = load_file(&self.input)?;
-        let output = self.output_for(&loaded);
+        let bundle = crate::load::load(&self.input)?;
+        let output = self.output_for(&bundle.input);
         check_output(&output, Some(&self.input))?;
         let options = BuildOptions {
             draft: self.draft,
             keep_cache: true,
         };
-        let built = self.toolkit.build(&loaded, options)?;
+        let built = self.toolkit.build(&bundle, options)?;
         write_atomically(&output, &built.pdf)?;
         let mut report = String::new();
         for d in &built.diagnostics {
@@ -78,14 +80,13 @@ impl Session {
             .unwrap_or_else(|| default_output_for(loaded))
     }
 
-    /// The files the booklet is built from, as far as the input can be read: the
-    /// input itself and the `previous` file it names.
-    fn sources(&self) -> Vec<PathBuf> {
-        let mut files = vec![self.input.clone()];
-        if let Some(previous) = load_file(&self.input).ok().and_then(|l| l.previous_path()) {
-            files.push(previous);
+    /// The files the booklet is built from, as far as the input can be read: every
+    /// file the load stage reads for it.
+    pub fn sources(&self) -> Vec<PathBuf> {
+        match crate::load::load(&self.input) {
+            Ok(bundle) => bundle.files(),
+            Err(_) => vec![self.input.clone()],
         }
-        files
     }
 
     /// Builds now and after every change until `after_each` returns false. Returns

@@ -6,7 +6,7 @@
 //! program emits is registered with the severity it is emitted with, that the README's
 //! tables agree with the registry, and that a test exercises every code.
 
-use crate::diag::Severity;
+use crate::base::diag::Severity;
 
 /// One diagnostic code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,13 +21,13 @@ pub struct Code {
 #[macro_export]
 macro_rules! registry {
     ($($name:ident = $code:literal, $sev:ident, $title:literal;)*) => {
-        $(pub const $name: $crate::codes::Code = $crate::codes::Code {
+        $(pub const $name: $crate::base::codes::Code = $crate::base::codes::Code {
             code: $code,
-            severity: $crate::diag::Severity::$sev,
+            severity: $crate::base::diag::Severity::$sev,
             title: $title,
         };)*
         /// Every code of this table, in declaration order.
-        pub const ALL: &[$crate::codes::Code] = &[$($name),*];
+        pub const ALL: &[$crate::base::codes::Code] = &[$($name),*];
     };
 }
 
@@ -156,8 +156,8 @@ registry! {
     EXPORT_BUG = "B0008", Error, "export 无法生成工作簿（gongkai 的缺陷）";
 }
 
-impl From<&crate::validate::rules::Rule> for Code {
-    fn from(rule: &crate::validate::rules::Rule) -> Code {
+impl From<&crate::base::rules::Rule> for Code {
+    fn from(rule: &crate::base::rules::Rule) -> Code {
         Code {
             code: rule.code,
             severity: rule.severity,
@@ -170,7 +170,7 @@ impl From<&crate::validate::rules::Rule> for Code {
 pub fn all() -> impl Iterator<Item = Code> {
     ALL.iter()
         .copied()
-        .chain(crate::validate::rules::ALL.iter().map(Code::from))
+        .chain(crate::base::rules::ALL.iter().map(Code::from))
 }
 
 /// The registry's entry for `code`.

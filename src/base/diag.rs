@@ -165,7 +165,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of a registered code, with the code's severity.
-    pub fn new(code: &crate::codes::Code, message: impl Into<String>) -> Self {
+    pub fn new(code: &crate::base::codes::Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: code.severity,
             ..Diagnostic::error(code.code, message)

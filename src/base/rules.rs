@@ -6,7 +6,7 @@
 //! (`check --deny-warnings` gates a publication run on them); a *note* is information,
 //! such as a rounding tail that the tables' own note already discloses.
 
-use crate::diag::Severity;
+use crate::base::diag::Severity;
 
 pub struct Rule {
     pub code: &'static str,
@@ -133,7 +133,7 @@ mod tests {
     /// The README's table of rules gives each rule's code, severity and why, as here.
     #[test]
     fn readme_lists_every_rule_with_its_severity_and_why() {
-        let readme = include_str!("../../README.md");
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
         for rule in ALL {
             let severity = match rule.severity {
                 Severity::Error => "error",

@@ -3,8 +3,8 @@
 //! from the text itself. How a change is worded is the template set's (`compared`,
 //! `against_last_year`, … in its macros).
 
-use crate::compute::percent::Percent;
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::figures::percent::Percent;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -3,8 +3,8 @@
 //! the budget is spent to the cent) or exactly 0% prints without decimals, as the
 //! references do; every other one keeps its decimals (25.0%, 99.9%).
 
-use crate::edition::narrative::ShareMethod;
-use crate::money::round_half_up;
+use crate::base::money::round_half_up;
+use crate::declare::edition::narrative::ShareMethod;
 use rust_decimal::Decimal;
 use std::fmt;
 

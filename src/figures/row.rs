@@ -1,25 +1,24 @@
 //! The figures of one 功能分类 row (a 项, or the sum over a 款, 类 or the whole unit):
 //! the leaf facts the user enters and everything derived from them.
 
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::resolve::ItemAmounts;
 use serde::Serialize;
 use std::ops::AddAssign;
 
 macro_rules! figures {
-    (leaf { $($leaf:ident),* $(,)? } derived { $($derived:ident),* $(,)? }) => {
-        /// Leaf fields are summed up the hierarchy; derived fields are recomputed from
-        /// them by [`Figures::derive`] and never summed, so they cannot drift.
+    (leaf { $($leaf:ident: $leaf_label:literal,)* } derived $($derived:ident: $derived_label:literal,)*) => {
+        /// The amounts of the vocabulary (`crate::with_item_amounts!`) are leaves, summed
+        /// up the hierarchy; the derived figures (`crate::with_derived_figures!`) are
+        /// recomputed from them by [`Figures::derive`] and never summed, so they cannot
+        /// drift.
         #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
         pub struct Figures {
-            $(pub $leaf: Money,)*
-            $(pub $derived: Money,)*
+            $(#[doc = $leaf_label] pub $leaf: Money,)*
+            $(#[doc = $derived_label] pub $derived: Money,)*
         }
 
         impl Figures {
-            /// Every figure's name, leaves first.
-            pub const NAMES: &'static [&'static str] =
-                &[$(stringify!($leaf),)* $(stringify!($derived),)*];
-
             /// A figure by its field name (`income_total`, `general_basic`, …): how
             /// table layouts name their columns.
             pub fn get(&self, name: &str) -> Option<Money> {
@@ -28,6 +27,16 @@ macro_rules! figures {
                     $(stringify!($derived) => Some(self.$derived),)*
                     _ => None,
                 }
+            }
+
+            /// The figures of a row with these amounts.
+            pub fn of(amounts: &ItemAmounts) -> Figures {
+                let mut f = Figures {
+                    $($leaf: amounts.$leaf,)*
+                    ..Default::default()
+                };
+                f.derive();
+                f
             }
         }
 
@@ -40,24 +49,13 @@ macro_rules! figures {
     };
 }
 
-figures! {
-    leaf {
-        general_basic, general_project, general_income, general_opening,
-        fund_basic, fund_project, fund_income, fund_opening,
-        capital_basic, capital_project, capital_income, capital_opening,
-        nonfiscal_basic, nonfiscal_project, to_superior, operating_spending, to_affiliated,
-        superior_income, business_income, operating_income, affiliated_income, other_income,
-        budget,
-        general_personnel, general_public, special_account_income,
-    }
-    derived {
-        general_spending, fund_spending, capital_spending, fiscal_spending,
-        general_closing, fund_closing, capital_closing,
-        fiscal_income, nonfiscal_income, income_total,
-        basic, project, spending_total,
-        fiscal_opening, income_and_carryover,
-    }
+macro_rules! figures_of_leaves {
+    ($($leaf:ident: $label:literal,)*) => {
+        crate::with_derived_figures!(figures, leaf { $($leaf: $label,)* } derived);
+    };
 }
+
+crate::with_item_amounts!(figures_of_leaves);
 
 impl Figures {
     /// Recomputes every derived field from the leaf fields.

@@ -7,7 +7,7 @@
 //! the precision to the 分 depend on the unit and are checked where the unit is known
 //! (`compute::check::Checker::money_in`).
 
-use crate::money::{decimal_from_toml_float, parse_amount_text, MAX_AMOUNT};
+use crate::base::money::{decimal_from_toml_float, parse_amount_text, MAX_AMOUNT};
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;

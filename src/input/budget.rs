@@ -134,45 +134,31 @@ pub struct ProjectYear {
     pub executed: Spanned<Amount>,
 }
 
-/// 项目资金来源 by source; `*_opening` is the part carried over from last year.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sources {
-    pub general: Money,
-    pub general_opening: Money,
-    pub fund: Money,
-    pub fund_opening: Money,
-    pub capital: Money,
-    pub capital_opening: Money,
-    /// 财政专户管理资金
-    pub special_account: Money,
-    /// 单位资金: 事业收入, 事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入
-    pub business: Money,
-    pub operating: Money,
-    pub superior: Money,
-    pub affiliated: Money,
-    pub other: Money,
+macro_rules! sources {
+    ($($name:ident: $label:literal,)*) => {
+        /// 项目资金来源 by source (the vocabulary's `crate::with_project_sources!`);
+        /// `*_opening` is the part carried over from last year.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Sources {
+            $(#[doc = $label] pub $name: Money,)*
+        }
+
+        impl Sources {
+            /// Every amount with its name, written or not.
+            pub fn named(&self) -> [(&'static str, &Money); crate::vocab::PROJECT_SOURCES.len()] {
+                [$((stringify!($name), &self.$name)),*]
+            }
+
+            /// Every amount written, for the rounding they carry.
+            pub fn amounts(&self) -> impl Iterator<Item = &Money> {
+                self.named().into_iter().map(|(_, m)| m)
+            }
+        }
+    };
 }
 
-impl Sources {
-    /// Every amount written, for the rounding they carry.
-    pub fn amounts(&self) -> [&Money; 12] {
-        [
-            &self.general,
-            &self.general_opening,
-            &self.fund,
-            &self.fund_opening,
-            &self.capital,
-            &self.capital_opening,
-            &self.special_account,
-            &self.business,
-            &self.operating,
-            &self.superior,
-            &self.affiliated,
-            &self.other,
-        ]
-    }
-}
+crate::with_project_sources!(sources);
 
 /// A line of 项目支出明细测算: 测算数 = 单价 × 计量数.
 #[derive(Debug, Clone, Deserialize)]

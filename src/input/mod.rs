@@ -7,12 +7,15 @@ pub mod evaluation;
 mod fields;
 pub mod glossary;
 pub mod key_work;
-mod load;
+mod kind;
 pub mod narrative;
+mod parse;
+mod texts;
 pub mod typed;
 
 pub use amount::Amount;
-pub use load::{load_file, load_str, toml_error, toml_message_error, Loaded, MAX_INPUT_BYTES};
+pub use kind::BookletKind;
+pub use parse::{load_str, too_large, Loaded, MAX_INPUT_BYTES};
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -63,7 +66,7 @@ pub struct Input {
 #[serde(deny_unknown_fields)]
 pub struct UnitInput {
     /// `final` (部门决算, the default) or `budget` (部门预算).
-    pub kind: Option<Spanned<crate::edition::BookletKind>>,
+    pub kind: Option<Spanned<BookletKind>>,
     pub name: Spanned<String>,
     pub year: Spanned<i32>,
     /// Required for 决算; a budget booklet may print no date.
@@ -77,7 +80,7 @@ pub struct UnitInput {
 
 impl Input {
     /// The booklet kind the file declares (决算 unless it says otherwise).
-    pub fn kind(&self) -> crate::edition::BookletKind {
+    pub fn kind(&self) -> BookletKind {
         self.unit
             .kind
             .as_ref()
@@ -116,79 +119,42 @@ pub struct TextSection {
     pub text: Spanned<String>,
 }
 
-/// One 功能分类 项 with every column the detail tables draw from it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ItemInput {
-    pub code: Spanned<String>,
-    pub name: Option<Spanned<String>>,
-    /// Budget: the unit's code (`[[units]]`), needed when the department has several.
-    pub unit: Option<Spanned<String>>,
-    pub general_basic: Option<Spanned<Amount>>,
-    /// Budget: 一般公共预算 基本支出 split into 人员经费 and 公用经费.
-    pub general_personnel: Option<Spanned<Amount>>,
-    pub general_public: Option<Spanned<Amount>>,
-    /// Budget: 财政专户管理资金收入.
-    pub special_account_income: Option<Spanned<Amount>>,
-    pub general_project: Option<Spanned<Amount>>,
-    pub general_income: Option<Spanned<Amount>>,
-    pub general_opening: Option<Spanned<Amount>>,
-    pub fund_basic: Option<Spanned<Amount>>,
-    pub fund_project: Option<Spanned<Amount>>,
-    pub fund_income: Option<Spanned<Amount>>,
-    pub fund_opening: Option<Spanned<Amount>>,
-    pub capital_basic: Option<Spanned<Amount>>,
-    pub capital_project: Option<Spanned<Amount>>,
-    pub capital_income: Option<Spanned<Amount>>,
-    pub capital_opening: Option<Spanned<Amount>>,
-    pub nonfiscal_basic: Option<Spanned<Amount>>,
-    pub nonfiscal_project: Option<Spanned<Amount>>,
-    pub to_superior: Option<Spanned<Amount>>,
-    pub operating_spending: Option<Spanned<Amount>>,
-    pub to_affiliated: Option<Spanned<Amount>>,
-    pub superior_income: Option<Spanned<Amount>>,
-    pub business_income: Option<Spanned<Amount>>,
-    pub operating_income: Option<Spanned<Amount>>,
-    pub affiliated_income: Option<Spanned<Amount>>,
-    pub other_income: Option<Spanned<Amount>>,
-    pub budget: Option<Spanned<Amount>>,
-    /// 第三部分: why 支出决算 differs from 年初预算.
-    pub budget_reason: Option<Spanned<String>>,
-    /// 第三部分: what the money was mainly used for (政府性基金, 国有资本经营 items).
-    pub uses: Option<Spanned<String>>,
+macro_rules! item_input {
+    ($($name:ident: $label:literal,)*) => {
+        /// One 功能分类 项 with every column the detail tables draw from it: its amounts
+        /// are the vocabulary's (`crate::with_item_amounts!`), in that order.
+        #[derive(Debug, Clone, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct ItemInput {
+            pub code: Spanned<String>,
+            pub name: Option<Spanned<String>>,
+            /// Budget: the unit's code (`[[units]]`), needed when the department has several.
+            pub unit: Option<Spanned<String>>,
+            $(#[doc = $label] pub $name: Option<Spanned<Amount>>,)*
+            /// 第三部分: why 支出决算 differs from 年初预算.
+            pub budget_reason: Option<Spanned<String>>,
+            /// 第三部分: what the money was mainly used for (政府性基金, 国有资本经营 items).
+            pub uses: Option<Spanned<String>>,
+        }
+
+        impl ItemInput {
+            /// Every amount field with its name, in the vocabulary's order.
+            pub fn amounts(&self) -> [(&'static str, &Option<Spanned<Amount>>); crate::vocab::ITEM_AMOUNTS.len()] {
+                [$((stringify!($name), &self.$name)),*]
+            }
+        }
+    };
 }
 
+crate::with_item_amounts!(item_input);
+
 impl ItemInput {
-    /// The amounts written for this item that reach the tables (every one but `budget`),
-    /// with their field names.
-    pub fn table_amounts(&self) -> [(&'static str, &Option<Spanned<Amount>>); 25] {
-        [
-            ("general_basic", &self.general_basic),
-            ("general_personnel", &self.general_personnel),
-            ("general_public", &self.general_public),
-            ("special_account_income", &self.special_account_income),
-            ("general_project", &self.general_project),
-            ("general_income", &self.general_income),
-            ("general_opening", &self.general_opening),
-            ("fund_basic", &self.fund_basic),
-            ("fund_project", &self.fund_project),
-            ("fund_income", &self.fund_income),
-            ("fund_opening", &self.fund_opening),
-            ("capital_basic", &self.capital_basic),
-            ("capital_project", &self.capital_project),
-            ("capital_income", &self.capital_income),
-            ("capital_opening", &self.capital_opening),
-            ("nonfiscal_basic", &self.nonfiscal_basic),
-            ("nonfiscal_project", &self.nonfiscal_project),
-            ("to_superior", &self.to_superior),
-            ("operating_spending", &self.operating_spending),
-            ("to_affiliated", &self.to_affiliated),
-            ("superior_income", &self.superior_income),
-            ("business_income", &self.business_income),
-            ("operating_income", &self.operating_income),
-            ("affiliated_income", &self.affiliated_income),
-            ("other_income", &self.other_income),
-        ]
+    /// The amounts written for this item that reach the tables (every one but `budget`,
+    /// the 年初预算 that only 第三部分 states), with their field names.
+    pub fn table_amounts(&self) -> impl Iterator<Item = (&'static str, &Option<Spanned<Amount>>)> {
+        self.amounts()
+            .into_iter()
+            .filter(|(name, _)| *name != "budget")
     }
 }
 
@@ -231,9 +197,11 @@ impl SangongFigures {
 }
 
 impl Balances {
-    pub fn amounts(&self) -> [&Option<Spanned<Amount>>; 3] {
+    /// Every amount of the balances (each reaches 公开01's named totals).
+    pub fn amounts(&self) -> [&Option<Spanned<Amount>>; 4] {
         [
             &self.nonfiscal_surplus_used,
+            &self.business_fund_used,
             &self.nonfiscal_opening,
             &self.surplus_distribution,
         ]

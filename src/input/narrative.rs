@@ -42,32 +42,32 @@ impl<'de> Deserialize<'de> for Previous {
     }
 }
 
-/// Last year's figures, as last year's booklet printed them. A figure left out is
-/// unknown: its sentence says there is no comparable figure.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PriorFigures {
-    /// `"元"` or `"万元"`; default: `settings.amount_unit`.
-    pub amount_unit: Text,
-    /// 收、支总计 (公开01 总计).
-    pub total: Money,
-    /// 本年收入合计.
-    pub income: Money,
-    /// 本年支出合计.
-    pub spending: Money,
-    /// 财政拨款收、支总计 (公开04 总计).
-    pub fiscal_total: Money,
-    pub general_income: Money,
-    pub fund_income: Money,
-    pub capital_income: Money,
-    /// 一般公共预算财政拨款支出.
-    pub general_spending: Money,
-    /// 机关运行经费.
-    pub operating_costs: Money,
-    /// 三公 actual spending (budget: 预算数); absent = unknown, a missing line of a
-    /// given table = 0.
-    pub sangong: Option<PriorSangong>,
+macro_rules! prior_figures {
+    ($($name:ident: $label:literal,)*) => {
+        /// Last year's figures, as last year's booklet printed them: the vocabulary's
+        /// (`crate::with_prior_amounts!`) and 三公. A figure left out is unknown: its
+        /// sentence says there is no comparable figure.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct PriorFigures {
+            /// `"元"` or `"万元"`; default: `settings.amount_unit`.
+            pub amount_unit: Text,
+            $(#[doc = $label] pub $name: Money,)*
+            /// 三公 actual spending (budget: 预算数); absent = unknown, a missing line of a
+            /// given table = 0.
+            pub sangong: Option<PriorSangong>,
+        }
+
+        impl PriorFigures {
+            /// Every amount but 三公, with its name.
+            pub fn amounts(&self) -> [(&'static str, &Money); crate::vocab::PRIOR_AMOUNTS.len()] {
+                [$((stringify!($name), &self.$name)),*]
+            }
+        }
+    };
 }
+
+crate::with_prior_amounts!(prior_figures);
 
 /// Last year's 三公 figures: the lines, or only their total.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -127,26 +127,19 @@ pub struct PercentInput {
     pub item_completion: Count,
 }
 
-/// The 主要原因 of each change; printed after the change they explain.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reasons {
-    pub total: Text,
-    pub income: Text,
-    pub spending: Text,
-    pub fiscal: Text,
-    pub general_income: Text,
-    pub fund_income: Text,
-    pub capital_income: Text,
-    pub general_spending: Text,
-    /// 一般公共预算财政拨款支出 决算 against 年初预算.
-    pub budget: Text,
-    pub sangong: Text,
-    pub abroad: Text,
-    pub car: Text,
-    pub reception: Text,
-    pub operating_costs: Text,
+macro_rules! reasons {
+    ($($name:ident: $label:literal,)*) => {
+        /// The 主要原因 of each change (the vocabulary's `crate::with_reasons!`); printed
+        /// after the change they explain.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Reasons {
+            $(#[doc = $label] pub $name: Text,)*
+        }
+    };
 }
+
+crate::with_reasons!(reasons);
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,9 +2,9 @@
 //! from the input's facts (budget: 单位构成 from `[[units]]`, 人员构成 from
 //! `[overview.staff]` with every total computed).
 
-use super::chinese_numeral;
-use super::resolve::Facts;
 use super::SectionView;
+use crate::base::numeral::chinese_numeral;
+use crate::resolve::Facts;
 
 pub fn sections(facts: &Facts) -> Vec<SectionView> {
     let mut out: Vec<(String, Vec<String>)> = facts

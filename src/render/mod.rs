@@ -5,67 +5,112 @@
 pub mod escape;
 mod filters;
 mod number;
-pub mod text;
 
-use crate::compute::Booklet;
-use crate::diag::{Diagnostic, Failure};
+use crate::base::diag::{Diagnostic, Failure};
+use crate::parts::Booklet;
+use crate::wording::Narrative;
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 
 /// Tera templates (wording and structure), embedded.
 const TEMPLATES: &[(&str, &str)] = &[
-    ("booklet.typ", include_str!("../../templates/booklet.typ")),
+    (
+        "booklet.typ",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/booklet.typ"
+        )),
+    ),
     (
         "parts/part1.typ",
-        include_str!("../../templates/parts/part1.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/parts/part1.typ"
+        )),
     ),
     (
         "parts/part2.typ",
-        include_str!("../../templates/parts/part2.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/parts/part2.typ"
+        )),
     ),
     (
         "parts/part3.typ",
-        include_str!("../../templates/parts/part3.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/parts/part3.typ"
+        )),
     ),
     (
         "parts/part4.typ",
-        include_str!("../../templates/parts/part4.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/parts/part4.typ"
+        )),
     ),
     (
         "parts/part5.typ",
-        include_str!("../../templates/parts/part5.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/parts/part5.typ"
+        )),
     ),
     (
         "parts/part6.typ",
-        include_str!("../../templates/parts/part6.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/parts/part6.typ"
+        )),
     ),
     (
         "forms/indicators.typ",
-        include_str!("../../templates/forms/indicators.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/forms/indicators.typ"
+        )),
     ),
     (
         "forms/targets_overall.typ",
-        include_str!("../../templates/forms/targets_overall.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/forms/targets_overall.typ"
+        )),
     ),
     (
         "forms/targets_project.typ",
-        include_str!("../../templates/forms/targets_project.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/forms/targets_project.typ"
+        )),
     ),
     (
         "forms/scored.typ",
-        include_str!("../../templates/forms/scored.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/forms/scored.typ"
+        )),
     ),
     (
         "forms/budget_indicators.typ",
-        include_str!("../../templates/forms/budget_indicators.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/forms/budget_indicators.typ"
+        )),
     ),
     (
         "forms/budget_overall.typ",
-        include_str!("../../templates/forms/budget_overall.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/forms/budget_overall.typ"
+        )),
     ),
     (
         "forms/budget_project.typ",
-        include_str!("../../templates/forms/budget_project.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/forms/budget_project.typ"
+        )),
     ),
 ];
 
@@ -73,19 +118,31 @@ const TEMPLATES: &[(&str, &str)] = &[
 pub const TYPST_LIBRARY: &[(&str, &str)] = &[
     (
         "lib/booklet.typ",
-        include_str!("../../templates/lib/booklet.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/lib/booklet.typ"
+        )),
     ),
     (
         "lib/narrative.typ",
-        include_str!("../../templates/lib/narrative.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/lib/narrative.typ"
+        )),
     ),
     (
         "lib/charts.typ",
-        include_str!("../../templates/lib/charts.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/lib/charts.typ"
+        )),
     ),
     (
         "lib/forms.typ",
-        include_str!("../../templates/lib/forms.typ"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/lib/forms.typ"
+        )),
     ),
 ];
 
@@ -155,20 +212,19 @@ impl Renderer {
     }
 
     /// Renders the whole booklet to Typst source.
-    pub fn render(&self, booklet: &Booklet, draft: bool) -> Result<String, Failure> {
+    pub fn render(
+        &self,
+        booklet: &Booklet,
+        narrative: &Narrative,
+        draft: bool,
+    ) -> Result<String, Failure> {
         let mut tera = self.tera.clone();
-        tera.register_filter(
-            "wan",
-            filters::Wan {
-                thousands_separator: booklet.thousands_separator,
-                zero: filters::Zero::EmptyCell,
-            },
-        );
         tera.register_filter("typst_string", filters::TypstString);
         tera.register_filter("typst_date", filters::TypstDate);
         tera.register_filter("num", number::Num);
         let fail = |e| template_error(e, self.overrides.as_deref());
         let mut context = Context::from_serialize(booklet).map_err(fail)?;
+        context.insert("narrative", narrative);
         context.insert("draft", &draft);
         tera.render("booklet.typ", &context).map_err(fail)
     }

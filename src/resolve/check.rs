@@ -2,9 +2,9 @@
 //! each problem recorded with its code, field and span. The one checker resolve, the
 //! narrative and Parts 4–6 all use.
 
-use crate::diag::{Diagnostic, SourceFile};
+use crate::base::diag::{Diagnostic, SourceFile};
+use crate::base::money::{AmountProblem, AmountUnit, Money};
 use crate::input::Amount;
-use crate::money::{AmountProblem, AmountUnit, Money};
 use rust_decimal::Decimal;
 use std::ops::Range;
 use toml::Spanned;

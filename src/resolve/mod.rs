@@ -2,13 +2,26 @@
 //! converted to exact 元, text split into paragraphs. Every problem found is collected,
 //! so the user sees all of them at once.
 
-use super::check::Checker;
-use super::figures::Figures;
-use crate::catalog::{function_ancestors, Catalog};
-use crate::diag::Failure;
-use crate::edition::{BookletKind, Edition};
+mod amounts;
+pub mod back_matter;
+pub mod budget;
+pub mod check;
+pub mod evaluation;
+pub mod glossary;
+pub mod key_work;
+pub mod narrative;
+
+pub use amounts::ItemAmounts;
+
+use crate::base::diag::{Diagnostic, Failure, SourceFile};
+use crate::base::money::{AmountUnit, Money};
+use crate::declare::catalog::{function_ancestors, Catalog};
+use crate::declare::edition::Edition;
+use crate::input::narrative::Previous;
+use crate::input::BookletKind;
 use crate::input::{Input, ItemInput, Loaded, SangongFigures};
-use crate::money::{AmountUnit, Money};
+use crate::load::Bundle;
+use check::Checker;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,11 +46,14 @@ pub struct Facts {
     pub function_names: BTreeMap<String, String>,
     pub economic_names: BTreeMap<String, String>,
     /// What 第三部分 needs beyond the tables (last year's figures, reasons, …).
-    pub narrative: super::narrative::NarrativeFacts,
+    pub narrative: narrative::NarrativeFacts,
     /// Parts 4–6.
-    pub back_matter: super::back_matter::BackMatter,
+    pub back_matter: back_matter::BackMatter,
     /// The budget booklet's units, staff, projects and history (empty for 决算).
-    pub budget: super::budget::BudgetFacts,
+    pub budget: budget::BudgetFacts,
+    /// Last year's facts, when `previous` names last year's file (its own `previous` not
+    /// followed): the figures compare with them.
+    pub previous: Option<Box<Facts>>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,7 +76,7 @@ pub struct Item {
     pub code: String,
     /// The budget unit it belongs to (`[[units]]`), when the department lists units.
     pub unit: Option<String>,
-    pub figures: Figures,
+    pub amounts: ItemAmounts,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -93,8 +109,15 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 const CATALOG_HELP: &str =
     "目录里没有的科目，可在 [settings] 中用 catalog 指定补充的科目目录文件（见 docs/catalog.md）";
 
-pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
-    let catalog = &catalog.for_input(loaded)?;
+/// The facts of a loaded input: `catalog` is the built-in catalog, under the input's
+/// own overlay. Reads no file: everything comes from the bundle.
+pub fn resolve(bundle: &Bundle, catalog: &Catalog) -> Result<Facts, Failure> {
+    let catalog = &match &bundle.catalog {
+        None => catalog.clone(),
+        Some(Ok(files)) => catalog.with_files(files.clone())?,
+        Some(Err(failure)) => return Err(failure.clone()),
+    };
+    let loaded = &bundle.input;
     let Loaded { source, input } = loaded;
     let mut r = Checker::new(source, AmountUnit::Yuan);
     let Input {
@@ -144,7 +167,14 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             .into(),
         );
     }
-    let edition = edition_of(&mut r, settings, kind, year, unit.year.span());
+    let edition = edition_of(
+        &mut r,
+        settings,
+        bundle.edition.as_ref(),
+        kind,
+        year,
+        unit.year.span(),
+    );
     if let (Some(e), Some(k)) = (&edition, &unit.kind) {
         if e.kind != kind {
             r.error_help(
@@ -164,9 +194,9 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             );
         }
     }
-    super::budget::kind::check(&mut r, input, kind);
+    budget::kind::check(&mut r, input, kind);
     if let Some(e) = &edition {
-        super::budget::kind::required(&mut r, input, e);
+        budget::kind::required(&mut r, input, e);
     }
 
     // The edition's 类 print by name whether used or not: each needs one for the year.
@@ -216,7 +246,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
     };
     let catalog_has = |code: &str| catalog.function(year, code).is_some();
     let mut budget = match kind {
-        BookletKind::Budget => super::budget::resolve(&mut r, input, &catalog_has),
+        BookletKind::Budget => budget::resolve(&mut r, input, &catalog_has),
         BookletKind::Final => Default::default(),
     };
 
@@ -226,7 +256,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         .enumerate()
         .map(|(i, s)| TextSection {
             title: r.text(&s.title, &format!("overview.sections[{i}].title")),
-            paragraphs: paragraphs(s.text.get_ref()),
+            paragraphs: crate::base::text::paragraphs(s.text.get_ref()),
         })
         .collect();
 
@@ -246,7 +276,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             continue;
         }
         let unit = match kind {
-            BookletKind::Budget => super::budget::unit_of(
+            BookletKind::Budget => budget::unit_of(
                 &mut r,
                 &budget.units,
                 &item.unit,
@@ -310,7 +340,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         resolved_items.push(Item {
             code,
             unit,
-            figures: item_figures(&mut r, item, kind, &field),
+            amounts: item_amounts(&mut r, item, kind, &field),
         });
         if kind == BookletKind::Budget {
             for (name, typed) in [
@@ -322,7 +352,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
                 if let Some(v) = typed {
                     let typed = r.money(v, &field(name));
                     let last = resolved_items.last().expect("just pushed");
-                    budget.typed_projects.push(super::budget::TypedProject {
+                    budget.typed_projects.push(budget::TypedProject {
                         item: i,
                         field: name,
                         unit: last.unit.clone(),
@@ -334,7 +364,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
         }
     }
     if kind == BookletKind::Budget {
-        super::budget::add_projects(&mut resolved_items, &budget.projects);
+        budget::add_projects(&mut resolved_items, &budget.projects);
     }
     resolved_items.sort_by(|a, b| a.code.cmp(&b.code));
 
@@ -455,9 +485,9 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
 
     long_paragraphs(&mut r, loaded);
 
-    let narrative =
-        super::narrative::facts::resolve(loaded, catalog, r.unit, &resolved_items, &mut r.problems);
-    let back_matter = super::back_matter::resolve(
+    let previous = previous_facts(&mut r, bundle, catalog);
+    let narrative = narrative::resolve(loaded, r.unit, &resolved_items, &mut r.problems);
+    let back_matter = back_matter::resolve(
         loaded,
         catalog,
         edition.as_ref(),
@@ -490,6 +520,7 @@ pub fn resolve(loaded: &Loaded, catalog: &Catalog) -> Result<Facts, Failure> {
             narrative,
             back_matter,
             budget,
+            previous,
         }),
         _ => Err(Failure::many(r.problems)),
     }
@@ -502,21 +533,22 @@ fn basic_class(edition: Option<&Edition>, class: &str) -> bool {
     let lists_entered = e
         .tables
         .iter()
-        .any(|t| *t.kind.get_ref() == crate::edition::TableKind::EconomicRows);
+        .any(|t| *t.kind.get_ref() == crate::declare::edition::TableKind::EconomicRows);
     let c = &e.economic_classes;
     !lists_entered || c.personnel.iter().chain(&c.public).any(|x| x == class)
 }
 
-/// The edition the input names (a built-in id, or a file relative to the input), or
-/// the built-in one for its year.
+/// The edition the input names (a built-in id, or a file relative to the input, read by
+/// the load stage), or the built-in one for its year.
 fn edition_of(
     r: &mut Checker,
     settings: &crate::input::Settings,
+    texts: Option<&Result<Vec<SourceFile>, Diagnostic>>,
     kind: BookletKind,
     year: i32,
     year_span: std::ops::Range<usize>,
 ) -> Option<Edition> {
-    let Some(name) = &settings.edition else {
+    let (Some(name), Some(texts)) = (&settings.edition, texts) else {
         if !YEARS.contains(&year) {
             return None; // E0207 says why
         }
@@ -533,8 +565,11 @@ fn edition_of(
             None
         });
     };
-    let dir = r.source.path.parent();
-    match Edition::load(&crate::edition::origin_of(name.get_ref().trim(), dir)) {
+    let edition = texts
+        .clone()
+        .map_err(Failure::new)
+        .and_then(Edition::from_chain);
+    match edition {
         Ok(edition) => Some(edition),
         Err(failure) => {
             for mut d in failure.diagnostics {
@@ -549,69 +584,110 @@ fn edition_of(
     }
 }
 
-fn item_figures(
+/// Last year's facts, when `previous` names last year's file: resolved as its own
+/// booklet resolves them, and of the year before and the same kind.
+fn previous_facts(r: &mut Checker, bundle: &Bundle, catalog: &Catalog) -> Option<Box<Facts>> {
+    let previous = bundle.input.input.previous.as_ref()?;
+    let Previous::File(name) = previous.get_ref() else {
+        return None;
+    };
+    let span = previous.span();
+    let path = bundle
+        .input
+        .previous_path()
+        .unwrap_or_else(|| std::path::PathBuf::from(name));
+    let failed = |r: &mut Checker, inner: Vec<Diagnostic>, why: &str| {
+        r.error(
+            "E0250",
+            format!("无法从上年文件 {} 取得上年数：{why}", path.display()),
+            "previous",
+            span.clone(),
+        );
+        r.problems.extend(inner);
+        None
+    };
+    let loaded = match bundle.previous.as_ref()? {
+        Ok(loaded) => loaded,
+        Err(f) => return failed(r, f.diagnostics.clone(), "文件无法读取或有错误"),
+    };
+    let facts = match resolve(loaded, catalog) {
+        Ok(f) => f,
+        Err(f) => return failed(r, f.diagnostics, "文件有错误"),
+    };
+    let year = *bundle.input.input.unit.year.get_ref();
+    if facts.unit.year != year.saturating_sub(1) {
+        r.error(
+            "E0251",
+            format!(
+                "上年文件 {} 是 {} 年度的，本文件是 {year} 年度，上年应为 {} 年度",
+                path.display(),
+                facts.unit.year,
+                year.saturating_sub(1)
+            ),
+            "previous",
+            span,
+        );
+        return None;
+    }
+    let kind = bundle.input.input.kind();
+    if facts.kind != kind {
+        r.error(
+            "E0287",
+            format!(
+                "上年文件 {} 是{}文件，本文件是{}：比较的应是同一种公开",
+                path.display(),
+                facts.kind.name(),
+                kind.name()
+            ),
+            "previous",
+            span,
+        );
+        return None;
+    }
+    Some(Box::new(facts))
+}
+
+fn item_amounts(
     r: &mut Checker,
     item: &ItemInput,
     kind: BookletKind,
     field: &dyn Fn(&str) -> String,
-) -> Figures {
-    macro_rules! amount {
-        ($name:ident) => {
-            r.opt_money(&item.$name, &field(stringify!($name)))
-        };
-    }
-    let mut f = Figures {
-        general_basic: amount!(general_basic),
-        general_project: amount!(general_project),
-        general_opening: amount!(general_opening),
-        fund_basic: amount!(fund_basic),
-        fund_project: amount!(fund_project),
-        fund_opening: amount!(fund_opening),
-        capital_basic: amount!(capital_basic),
-        capital_project: amount!(capital_project),
-        capital_opening: amount!(capital_opening),
-        nonfiscal_basic: amount!(nonfiscal_basic),
-        nonfiscal_project: amount!(nonfiscal_project),
-        to_superior: amount!(to_superior),
-        operating_spending: amount!(operating_spending),
-        to_affiliated: amount!(to_affiliated),
-        superior_income: amount!(superior_income),
-        business_income: amount!(business_income),
-        operating_income: amount!(operating_income),
-        affiliated_income: amount!(affiliated_income),
-        other_income: amount!(other_income),
-        budget: amount!(budget),
-        general_personnel: amount!(general_personnel),
-        general_public: amount!(general_public),
-        special_account_income: amount!(special_account_income),
-        ..Default::default()
+) -> ItemAmounts {
+    let mut a = ItemAmounts::default();
+    // A budget derives each fund's income (and refuses one written: kind::check).
+    let derived_here = |name: &str| {
+        kind == BookletKind::Budget
+            && matches!(name, "general_income" | "fund_income" | "capital_income")
     };
+    for (name, value) in item.amounts() {
+        if derived_here(name) {
+            continue;
+        }
+        if let Some(amount) = a.get_mut(name) {
+            *amount = r.opt_money(value, &field(name));
+        }
+    }
     if kind == BookletKind::Budget {
-        // 项目支出 comes from the projects and each fund's 本年收入 is what the 项 spends
-        // of it beyond its 上年结转 (set once the projects are added).
-        f.general_basic = f.general_personnel + f.general_public;
-        f.general_project = Money::ZERO;
-        f.fund_project = Money::ZERO;
-        f.capital_project = Money::ZERO;
-        f.nonfiscal_project = Money::ZERO;
-        f.derive();
-        return f;
+        // 项目支出 comes from the projects, and each fund's 本年收入 is what the 项
+        // spends of it beyond its 上年结转 (set once the projects are added).
+        a.general_basic = a.general_personnel + a.general_public;
+        a.general_project = Money::ZERO;
+        a.fund_project = Money::ZERO;
+        a.capital_project = Money::ZERO;
+        a.nonfiscal_project = Money::ZERO;
+        return a;
     }
     // Income of a fund defaults to what the item spent of it (no carry-over).
-    f.general_income = match item.general_income {
-        Some(_) => amount!(general_income),
-        None => f.general_basic + f.general_project,
-    };
-    f.fund_income = match item.fund_income {
-        Some(_) => amount!(fund_income),
-        None => f.fund_basic + f.fund_project,
-    };
-    f.capital_income = match item.capital_income {
-        Some(_) => amount!(capital_income),
-        None => f.capital_basic + f.capital_project,
-    };
-    f.derive();
-    f
+    if item.general_income.is_none() {
+        a.general_income = a.general_basic + a.general_project;
+    }
+    if item.fund_income.is_none() {
+        a.fund_income = a.fund_basic + a.fund_project;
+    }
+    if item.capital_income.is_none() {
+        a.capital_income = a.capital_basic + a.capital_project;
+    }
+    a
 }
 
 fn sangong_line(r: &mut Checker, f: &SangongFigures, table: &str) -> SangongLine {
@@ -639,7 +715,7 @@ pub const MAX_PARAGRAPH_CHARS: usize = 10_000;
 /// Every paragraph (text between blank lines) of every text that reaches the booklet
 /// is at most [`MAX_PARAGRAPH_CHARS`] long.
 fn long_paragraphs(r: &mut Checker, loaded: &Loaded) {
-    for (field, value) in crate::glyphs::text_fields(loaded) {
+    for (field, value) in loaded.text_fields() {
         let longest = value
             .get_ref()
             .split('\n')
@@ -659,51 +735,5 @@ fn long_paragraphs(r: &mut Checker, loaded: &Loaded) {
                 "请用空行把文字分成若干段；整篇材料不要粘贴进一个字段".into(),
             );
         }
-    }
-}
-
-/// Paragraphs are separated by blank lines; line breaks inside a paragraph (from
-/// copying out of a PDF) are joined, without a space between CJK characters.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            continue;
-        }
-        let needs_space = current
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-            && line
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric());
-        if needs_space {
-            current.push(' ');
-        }
-        current.push_str(line);
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paragraphs_split_on_blank_lines_and_join_wrapped_lines() {
-        let text = "\n第一段第一行\n第一段续行。\n\n  第二段 with ASCII\nwords\n\n\n";
-        assert_eq!(
-            paragraphs(text),
-            vec!["第一段第一行第一段续行。", "第二段 with ASCII words"]
-        );
     }
 }

@@ -1,17 +1,16 @@
 //! Resolve the narrative input: amounts to exact 元, texts trimmed, counts checked, and
-//! last year's figures taken from the `[previous]` table or from last year's file.
+//! last year's figures taken from the `[previous]` table (last year's file is resolved
+//! with the rest of the facts: `Facts::previous`).
 
-use crate::catalog::Catalog;
-use crate::compute::check::Checker;
-use crate::compute::figures::Figures;
-use crate::compute::resolve::{Item, SangongLine};
-use crate::diag::Diagnostic;
-use crate::edition::narrative::{ShareMethod, VEHICLE_KEYS};
+use crate::base::diag::Diagnostic;
+use crate::base::money::{AmountUnit, Money};
+use crate::declare::edition::narrative::ShareMethod;
 use crate::input::narrative::{self as input, Previous, PriorFigures};
-use crate::input::{load_file, Amount, Loaded};
-use crate::money::{AmountUnit, Money};
+use crate::input::{Amount, Loaded};
+use crate::resolve::check::Checker;
+use crate::resolve::{Item, SangongLine};
+use crate::vocab::VEHICLE_KEYS;
 use std::collections::BTreeMap;
-use std::ops::Range;
 use toml::Spanned;
 
 #[derive(Debug, Clone, Default)]
@@ -41,55 +40,55 @@ pub struct AmountNote {
     pub note: Option<String>,
 }
 
-/// Last year's figures; `None` = not known.
-#[derive(Debug, Clone, Default)]
-pub struct Prior {
-    pub total: Option<Money>,
-    pub income: Option<Money>,
-    pub spending: Option<Money>,
-    pub fiscal_total: Option<Money>,
-    pub general_income: Option<Money>,
-    pub fund_income: Option<Money>,
-    pub capital_income: Option<Money>,
-    pub general_spending: Option<Money>,
-    pub operating_costs: Option<Money>,
-    pub sangong: Option<SangongLine>,
-    /// The 三公 total when given on its own (`[previous.sangong] total`).
-    pub sangong_total: Option<Money>,
+macro_rules! prior {
+    ($($name:ident: $label:literal,)*) => {
+        /// Last year's figures (the vocabulary's `crate::with_prior_amounts!` and 三公);
+        /// `None` = not known.
+        #[derive(Debug, Clone, Default)]
+        pub struct Prior {
+            $(#[doc = $label] pub $name: Option<Money>,)*
+            pub sangong: Option<SangongLine>,
+            /// The 三公 total when given on its own (`[previous.sangong] total`).
+            pub sangong_total: Option<Money>,
+        }
+
+        impl Prior {
+            /// A figure by its name (`crate::vocab::PRIOR_FIGURES`): `Some(None)` when
+            /// not known, `None` for a name that is no such figure.
+            pub fn get(&self, name: &str) -> Option<Option<Money>> {
+                Some(match name {
+                    $(stringify!($name) => self.$name,)*
+                    "sangong" => self.sangong_total.or_else(|| {
+                        self.sangong
+                            .map(|l| l.abroad + l.car_purchase + l.car_running + l.reception)
+                    }),
+                    _ => return None,
+                })
+            }
+
+            /// Each amount of the `[previous]` table, in the file's unit.
+            fn amounts_from(c: &mut Checker, t: &PriorFigures, unit: AmountUnit) -> Prior {
+                let mut prior = Prior::default();
+                $(prior.$name = t.$name.as_ref().map(|v| {
+                    c.money_in(v, concat!("previous.", stringify!($name)), unit)
+                });)*
+                prior
+            }
+        }
+    };
 }
 
-impl Prior {
-    /// A figure by its `[previous]` name (`edition::narrative::PRIOR_FIGURES`):
-    /// `Some(None)` when not known, `None` for a name that is no such figure.
-    pub fn get(&self, name: &str) -> Option<Option<Money>> {
-        Some(match name {
-            "total" => self.total,
-            "income" => self.income,
-            "spending" => self.spending,
-            "fiscal_total" => self.fiscal_total,
-            "general_income" => self.general_income,
-            "fund_income" => self.fund_income,
-            "capital_income" => self.capital_income,
-            "general_spending" => self.general_spending,
-            "operating_costs" => self.operating_costs,
-            "sangong" => self.sangong_total.or_else(|| {
-                self.sangong
-                    .map(|l| l.abroad + l.car_purchase + l.car_running + l.reception)
-            }),
-            _ => return None,
-        })
-    }
-}
+crate::with_prior_amounts!(prior);
 
 /// The input's `[narrative.percent]`.
-pub type PercentOverrides = crate::edition::narrative::PrecisionPatch;
+pub type PercentOverrides = crate::declare::edition::narrative::PrecisionPatch;
 
 macro_rules! reasons {
-    ($($field:ident),* $(,)?) => {
+    ($($field:ident: $label:literal,)*) => {
         /// The 主要原因 texts, without a closing full stop.
         #[derive(Debug, Clone, Default)]
         pub struct Reasons {
-            $(pub $field: Option<String>,)*
+            $(#[doc = $label] pub $field: Option<String>,)*
         }
 
         impl Reasons {
@@ -99,11 +98,6 @@ macro_rules! reasons {
                     $(stringify!($field) => self.$field.as_ref(),)*
                     _ => None,
                 }
-            }
-
-            /// Whether `key` names a reason the input can give.
-            pub fn is_key(key: &str) -> bool {
-                [$(stringify!($field)),*].contains(&key)
             }
         }
 
@@ -115,22 +109,7 @@ macro_rules! reasons {
     };
 }
 
-reasons!(
-    total,
-    income,
-    spending,
-    fiscal,
-    general_income,
-    fund_income,
-    capital_income,
-    general_spending,
-    budget,
-    sangong,
-    abroad,
-    car,
-    reception,
-    operating_costs,
-);
+crate::with_reasons!(reasons);
 
 #[derive(Debug, Clone, Default)]
 pub struct ItemNotes {
@@ -249,7 +228,6 @@ fn count(value: &Option<Spanned<u32>>) -> Option<u32> {
 /// Resolves `previous` and `[narrative]` of `loaded`; `items` are its resolved items.
 pub fn resolve(
     loaded: &Loaded,
-    catalog: &Catalog,
     unit: AmountUnit,
     items: &[Item],
     problems: &mut Vec<Diagnostic>,
@@ -262,7 +240,8 @@ pub fn resolve(
         None => Prior::default(),
         Some(previous) => match previous.get_ref() {
             Previous::Figures(figures) => prior_from_table(c, figures),
-            Previous::File(name) => prior_from_file(c, loaded, catalog, name, previous.span()),
+            // Computed from last year's facts (`Facts::previous`) with the figures.
+            Previous::File(_) => Prior::default(),
         },
     };
 
@@ -306,7 +285,7 @@ pub fn resolve(
 
     let general_classes: Vec<&str> = items
         .iter()
-        .filter(|i| !i.figures.general_spending.is_zero())
+        .filter(|i| !(i.amounts.general_basic + i.amounts.general_project).is_zero())
         .map(|i| &i.code[..3])
         .collect();
     let mut class_uses = BTreeMap::new();
@@ -343,7 +322,7 @@ pub fn resolve(
             outcome: clause(c, &p.outcome, &format!("narrative.projects[{i}].outcome")),
         })
         .collect();
-    let project_spending: Money = items.iter().map(|i| i.figures.general_project).sum();
+    let project_spending: Money = items.iter().map(|i| i.amounts.general_project).sum();
     let listed: Money = projects.iter().map(|p| p.amount).sum();
     if listed > project_spending {
         if let Some(first) = n.projects.first() {
@@ -459,103 +438,9 @@ fn prior_from_table(c: &mut Checker, t: &PriorFigures) -> Prior {
         .and_then(|s| m(&s.total, "sangong.total"))
         .or_else(|| sangong.map(|l| l.abroad + l.car_purchase + l.car_running + l.reception));
     Prior {
-        total: m(&t.total, "total"),
-        income: m(&t.income, "income"),
-        spending: m(&t.spending, "spending"),
-        fiscal_total: m(&t.fiscal_total, "fiscal_total"),
-        general_income: m(&t.general_income, "general_income"),
-        fund_income: m(&t.fund_income, "fund_income"),
-        capital_income: m(&t.capital_income, "capital_income"),
-        general_spending: m(&t.general_spending, "general_spending"),
-        operating_costs: m(&t.operating_costs, "operating_costs"),
         sangong,
         sangong_total,
-    }
-}
-
-/// Last year's figures computed from last year's input file, exactly as its own booklet
-/// computes them. Its own `previous` is not followed.
-fn prior_from_file(
-    c: &mut Checker,
-    loaded: &Loaded,
-    catalog: &Catalog,
-    name: &str,
-    span: Range<usize>,
-) -> Prior {
-    let path = loaded
-        .previous_path()
-        .unwrap_or_else(|| std::path::PathBuf::from(name));
-    let failed = |c: &mut Checker, inner: Vec<Diagnostic>, why: &str| {
-        c.error(
-            "E0250",
-            format!("无法从上年文件 {} 取得上年数：{why}", path.display()),
-            "previous",
-            span.clone(),
-        );
-        c.problems.extend(inner);
-        Prior::default()
-    };
-    let mut previous = match load_file(&path) {
-        Ok(l) => l,
-        Err(f) => return failed(c, f.diagnostics, "文件无法读取或有错误"),
-    };
-    previous.input.previous = None;
-    let facts = match crate::compute::resolve::resolve(&previous, catalog) {
-        Ok(f) => f,
-        Err(f) => return failed(c, f.diagnostics, "文件有错误"),
-    };
-    let year = *loaded.input.unit.year.get_ref();
-    if facts.unit.year != year.saturating_sub(1) {
-        c.error(
-            "E0251",
-            format!(
-                "上年文件 {} 是 {} 年度的，本文件是 {year} 年度，上年应为 {} 年度",
-                path.display(),
-                facts.unit.year,
-                year.saturating_sub(1)
-            ),
-            "previous",
-            span,
-        );
-        return Prior::default();
-    }
-    let kind = loaded.input.kind();
-    if facts.kind != kind {
-        c.error(
-            "E0287",
-            format!(
-                "上年文件 {} 是{}文件，本文件是{}：比较的应是同一种公开",
-                path.display(),
-                facts.kind.name(),
-                kind.name()
-            ),
-            "previous",
-            span,
-        );
-        return Prior::default();
-    }
-    let mut totals = Figures::default();
-    for item in &facts.items {
-        totals += &item.figures;
-    }
-    let named = crate::compute::named_totals(&facts.balances, &totals);
-    // A budget compares with last year's budget (its 三公 预算数), a 决算 with 决算数.
-    let s = match kind {
-        crate::edition::BookletKind::Final => facts.sangong.actual,
-        crate::edition::BookletKind::Budget => facts.sangong.budget,
-    };
-    Prior {
-        total: Some(named["income_grand_total"]),
-        income: Some(totals.income_total),
-        spending: Some(totals.spending_total),
-        fiscal_total: Some(named["fiscal_income_grand_total"]),
-        general_income: Some(totals.general_income),
-        fund_income: Some(totals.fund_income),
-        capital_income: Some(totals.capital_income),
-        general_spending: Some(totals.general_spending),
-        operating_costs: facts.narrative.operating_costs.as_ref().map(|o| o.amount),
-        sangong: Some(s),
-        sangong_total: None,
+        ..Prior::amounts_from(c, t, unit)
     }
 }
 

@@ -2,8 +2,8 @@
 //! thousands separators, as the table's declaration and the input say.
 
 use super::grid::Cell;
-use crate::edition::{MoneyUnit, NumberFormat, ZeroDisplay};
-use crate::money::{group_thousands, round_half_up, Money};
+use crate::base::money::{group_thousands, Money};
+use crate::declare::edition::{NumberFormat, ZeroDisplay};
 
 pub struct Formatter {
     format: NumberFormat,
@@ -21,10 +21,7 @@ impl Formatter {
 
     /// The figure as printed in the table's unit, rounded half-up.
     pub fn printed(&self, m: Money) -> rust_decimal::Decimal {
-        match self.format.unit {
-            MoneyUnit::Wan => m.wan_rounded(self.format.decimals),
-            MoneyUnit::Yuan => round_half_up(m.yuan(), self.format.decimals),
-        }
+        self.format.printed(m)
     }
 
     /// The cell text of a figure; an exact zero prints as the table says (in a
@@ -81,6 +78,7 @@ pub fn columns_with_money(rows: &[Vec<Money>], width: usize) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::declare::edition::MoneyUnit;
     use rust_decimal::Decimal;
 
     fn yuan(n: i64) -> Money {

@@ -5,10 +5,10 @@
 
 use super::format::Formatter;
 use super::rows::{DataRow, RowsData};
-use crate::compute::budget::ProjectFact;
-use crate::compute::evaluation::targets::IndicatorView;
-use crate::compute::resolve::Facts;
-use crate::money::{round_half_up, Money};
+use crate::base::money::{round_half_up, Money};
+use crate::resolve::budget::ProjectFact;
+use crate::resolve::evaluation::targets::IndicatorView;
+use crate::resolve::Facts;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -130,7 +130,7 @@ pub fn overall(
     let history = |y: i32| facts.budget.history.get(&y).copied();
     let years = [year - 2, year - 1];
     // Rows: (group, label, current, history figure, parent).
-    type Pick = fn(&crate::compute::budget::HistoryYear) -> Money;
+    type Pick = fn(&crate::resolve::budget::HistoryYear) -> Money;
     let spec: [(&str, &str, Money, Pick, Option<usize>); 6] = [
         (
             "收入构成",

@@ -4,9 +4,9 @@
 use super::format::Formatter;
 use super::grid::{Align, Cell, Row};
 use super::{FunctionData, TableData};
-use crate::compute::figures::Figures;
-use crate::compute::resolve::Facts;
-use crate::edition::{LabelContent, TableSpec};
+use crate::declare::edition::{LabelContent, TableSpec};
+use crate::figures::{Figures, Item};
+use crate::resolve::Facts;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,9 +20,9 @@ pub struct FunctionRow {
 }
 
 /// 类, 款 and 项 rows in code order, each 类/款 the sum of its items.
-pub fn function_rows(facts: &Facts) -> Vec<FunctionRow> {
+pub fn function_rows(facts: &Facts, items: &[Item]) -> Vec<FunctionRow> {
     let mut sums: BTreeMap<&str, Figures> = BTreeMap::new();
-    for item in &facts.items {
+    for item in items {
         for len in [3, 5, 7] {
             *sums.entry(&item.code[..len]).or_default() += &item.figures;
         }
@@ -60,10 +60,10 @@ pub fn fill(spec: &TableSpec, all: &[FunctionRow], f: &Formatter) -> (TableData,
         total += &r.f;
     }
 
-    let money_of = |fig: &Figures| -> Vec<crate::money::Money> {
+    let money_of = |fig: &Figures| -> Vec<crate::base::money::Money> {
         columns.iter().map(|c| value(fig, c)).collect()
     };
-    let mut all_values: Vec<Vec<crate::money::Money>> = vec![money_of(&total)];
+    let mut all_values: Vec<Vec<crate::base::money::Money>> = vec![money_of(&total)];
     all_values.extend(rows.iter().map(|r| money_of(&r.f)));
     let used = super::format::columns_with_money(&all_values, columns.len());
     let values = |fig: &Figures| -> Vec<Cell> {

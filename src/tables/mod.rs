@@ -11,11 +11,12 @@ pub mod summary;
 
 pub use function::{function_rows, FunctionRow};
 
-use crate::compute::chinese_numeral;
-use crate::compute::figures::Figures;
-use crate::compute::resolve::Facts;
-use crate::edition::{Edition, TableKind, TableSpec};
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::base::numeral::chinese_numeral;
+use crate::declare::edition::{Edition, TableKind, TableSpec};
+pub use crate::figures::unit::EconomicLine;
+use crate::figures::{Computed, Figures};
+use crate::resolve::Facts;
 use format::Formatter;
 use grid::{Align, Cell, Grid, Row};
 use serde::Serialize;
@@ -94,13 +95,6 @@ pub struct GroupTotal {
     pub classes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct EconomicLine {
-    pub code: String,
-    pub name: String,
-    pub amount: Money,
-}
-
 /// One row of unit figures.
 #[derive(Debug, Clone)]
 pub struct RowData {
@@ -119,13 +113,11 @@ impl Table {
 
 /// Every table of the edition, in printed order. A `project_form` declaration gives
 /// one table per project.
-pub fn tables(
-    facts: &Facts,
-    catalog: &crate::catalog::Catalog,
-    rows: &[FunctionRow],
-    unit: &BTreeMap<&'static str, Money>,
-) -> Vec<Table> {
+pub fn tables(facts: &Facts, computed: &Computed) -> Vec<Table> {
     let edition = &facts.edition;
+    let catalog = &facts.catalog;
+    let rows = &function_rows(facts, &computed.items);
+    let unit = &computed.named;
     let mut out: Vec<Table> = Vec::new();
     let mut previous_group: Option<String> = None;
     for (i, spec) in edition.tables.iter().enumerate() {
@@ -159,7 +151,7 @@ pub fn tables(
                 made.push((data, grid_of(body), None));
             }
             TableKind::ByUnit => {
-                let (data, body) = rows::by_unit(spec, facts, &f);
+                let (data, body) = rows::by_unit(spec, facts, &computed.items, &f);
                 made.push((data, grid_of(body), None));
             }
             TableKind::EconomicRows => {
@@ -377,13 +369,13 @@ fn row(
 /// The class label of a summary table: `二十一、` or `（廿一）` and the catalog name.
 pub fn class_label(
     pattern: &str,
-    numerals: crate::edition::Numerals,
+    numerals: crate::declare::edition::Numerals,
     position: usize,
     name: &str,
 ) -> String {
     let numeral = match numerals {
-        crate::edition::Numerals::Standard => chinese_numeral(position),
-        crate::edition::Numerals::Nian => {
+        crate::declare::edition::Numerals::Standard => chinese_numeral(position),
+        crate::declare::edition::Numerals::Nian => {
             let n = chinese_numeral(position);
             n.strip_prefix("二十")
                 .filter(|rest| !rest.is_empty())

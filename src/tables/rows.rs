@@ -6,10 +6,10 @@
 use super::format::{columns_with_money, Formatter};
 use super::grid::{Align, Cell, Row};
 use super::TableData;
-use crate::compute::figures::Figures;
-use crate::compute::resolve::Facts;
-use crate::edition::{LabelContent, TableSpec};
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::{LabelContent, TableSpec};
+use crate::figures::{Figures, Item};
+use crate::resolve::Facts;
 
 /// The figures of a listing table, row by row, for the checks.
 #[derive(Debug, Clone)]
@@ -67,7 +67,12 @@ fn figure_names(spec: &TableSpec) -> Vec<String> {
 }
 
 /// 表5-2: 合计, the department, then its units (本级 first), each the sum of its 项.
-pub fn by_unit(spec: &TableSpec, facts: &Facts, f: &Formatter) -> (TableData, Vec<Row>) {
+pub fn by_unit(
+    spec: &TableSpec,
+    facts: &Facts,
+    items: &[Item],
+    f: &Formatter,
+) -> (TableData, Vec<Row>) {
     let columns = figure_names(spec);
     let values = |fig: &Figures| -> Vec<Money> {
         columns
@@ -75,10 +80,7 @@ pub fn by_unit(spec: &TableSpec, facts: &Facts, f: &Formatter) -> (TableData, Ve
             .map(|c| fig.get(c).unwrap_or_default())
             .collect()
     };
-    let mut department = Figures::default();
-    for item in &facts.items {
-        department += &item.figures;
-    }
+    let department = crate::figures::sum(items);
     let mut rows = vec![
         DataRow {
             key: spec.rows.total.clone().unwrap_or_else(|| "合计".into()),
@@ -101,11 +103,7 @@ pub fn by_unit(spec: &TableSpec, facts: &Facts, f: &Formatter) -> (TableData, Ve
     units.sort_by_key(|u| !u.own);
     for u in units {
         let mut sum = Figures::default();
-        for item in facts
-            .items
-            .iter()
-            .filter(|i| i.unit.as_deref() == Some(&u.code))
-        {
+        for item in items.iter().filter(|i| i.unit.as_deref() == Some(&u.code)) {
             sum += &item.figures;
         }
         rows.push(DataRow {
@@ -212,10 +210,10 @@ pub fn projects(spec: &TableSpec, facts: &Facts, f: &Formatter) -> (TableData, V
             .and_then(|c| facts.budget.units.iter().find(|u| &u.code == c))
             .map_or_else(|| facts.unit.name_on_tables.clone(), |u| u.name.clone())
     };
-    // The edition's load check admits only `Sources::FIGURES`.
-    let figure = |s: &crate::compute::budget::Sources, name: &str| {
+    // The edition's load check admits only the vocabulary's `PROJECT_FIGURES`.
+    let figure = |s: &crate::resolve::budget::Sources, name: &str| {
         s.figure(name)
-            .expect("a projects column names one of Sources::FIGURES")
+            .expect("a projects column names one of PROJECT_FIGURES")
     };
     let mut rows = vec![DataRow {
         key: spec.rows.total.clone().unwrap_or_else(|| "合计".into()),

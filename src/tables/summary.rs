@@ -6,9 +6,9 @@
 use super::format::Formatter;
 use super::grid::{Align, Cell, Row};
 use super::{class_label, FunctionRow, TableData};
-use crate::compute::resolve::Facts;
-use crate::edition::{Edition, RowSpec, SideSpec, TableSpec};
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::{Edition, RowSpec, SideSpec, TableSpec};
+use crate::resolve::Facts;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub fn fill(
     spec: &TableSpec,
     edition: &Edition,
     facts: &Facts,
-    catalog: &crate::catalog::Catalog,
+    catalog: &crate::declare::catalog::Catalog,
     rows: &[FunctionRow],
     unit: &BTreeMap<&'static str, Money>,
     f: &Formatter,

@@ -2,8 +2,11 @@
 //! embedded in the binary. No system fonts are used, so every machine produces the
 //! same booklet.
 
-use crate::codes;
-use crate::diag::{Diagnostic, Failure};
+pub mod layout_check;
+pub mod text;
+
+use crate::base::codes;
+use crate::base::diag::{Diagnostic, Failure};
 use crate::render::MAIN;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
@@ -26,10 +29,22 @@ const FONT_NAMES: [&str; 4] = [
 #[cfg(not(debug_assertions))]
 fn font_data() -> Vec<Bytes> {
     const DATA: [&[u8]; 4] = [
-        include_bytes!("../fonts/NotoSerifCJKsc-Regular.otf"),
-        include_bytes!("../fonts/NotoSerifCJKsc-Bold.otf"),
-        include_bytes!("../fonts/NotoSansCJKsc-Regular.otf"),
-        include_bytes!("../fonts/NotoSansCJKsc-Bold.otf"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/NotoSerifCJKsc-Regular.otf"
+        )),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/NotoSerifCJKsc-Bold.otf"
+        )),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/NotoSansCJKsc-Regular.otf"
+        )),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/NotoSansCJKsc-Bold.otf"
+        )),
     ];
     DATA.iter().map(|d| Bytes::new(*d)).collect()
 }

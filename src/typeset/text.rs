@@ -2,7 +2,7 @@
 //! The tests use it to check that each figure stands in its table, row and column of
 //! the laid-out booklet, not merely somewhere in the generated source.
 
-use crate::layout_check::model::by_line;
+use crate::typeset::layout_check::model::by_line;
 use typst_layout::PagedDocument;
 
 /// A run of text on one baseline, in points from the page's top-left corner.
@@ -54,7 +54,7 @@ const JOIN_GAP_EM: f64 = 0.3;
 
 /// The pages' text runs (as the layout check reads them), merged into words and lines.
 pub fn pages(document: &PagedDocument) -> Vec<PageText> {
-    crate::layout_check::model::read(document)
+    crate::typeset::layout_check::model::read(document)
         .pages
         .into_iter()
         .map(|page| {

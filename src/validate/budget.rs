@@ -4,12 +4,13 @@
 //! budget, 机关运行经费 reported for a unit that has none, and an indicator that 表11 and
 //! 表12 file under different classes.
 
-use super::{diagnostic, rules, Subject};
-use crate::compute::budget::{ProjectFact, PurchaseKind};
-use crate::diag::Diagnostic;
-use crate::edition::BookletKind;
+use super::{diagnostic, Subject};
+use crate::base::diag::Diagnostic;
+use crate::base::money::Money;
+use crate::base::rules;
 use crate::input::evaluation::{AnnualIndicator, LongTermIndicator};
-use crate::money::Money;
+use crate::input::BookletKind;
+use crate::resolve::budget::{ProjectFact, PurchaseKind};
 use std::collections::BTreeSet;
 use toml::Spanned;
 
@@ -171,11 +172,12 @@ fn history(s: &Subject, found: &mut Vec<Diagnostic>) {
             found.push(d);
         }
     }
-    let prior = s.facts.narrative.prior.total;
+    let prior = s.computed.prior.total;
     if let (Some(last), Some(prior)) = (s.facts.budget.history.get(&(year - 1)), prior) {
         let income = last.fiscal + last.other;
-        // Compared as printed: last year's total is known to 0.01 万元.
-        if income.wan_rounded(2) != prior.wan_rounded(2) {
+        // Compared as printed: last year's total is known to the printed precision.
+        let printed = |m| s.facts.edition.format.printed(m);
+        if printed(income) != printed(prior) {
             let mut d = diagnostic(
                 &rules::HISTORY_VS_PREVIOUS,
                 format!(

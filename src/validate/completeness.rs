@@ -1,8 +1,9 @@
 //! Completeness: every change or budget deviation that the edition says must be
 //! explained has its reason text.
 
-use super::{diagnostic, rules, Subject};
-use crate::diag::Diagnostic;
+use super::{diagnostic, Subject};
+use crate::base::diag::Diagnostic;
+use crate::base::rules;
 
 /// Where a missing reason belongs: the `[narrative.reasons]` table when the file has
 /// one, else, for a change on last year, `previous`, the figures it is measured
@@ -35,8 +36,7 @@ fn reasons_span(s: &Subject, key: &str) -> Option<std::ops::Range<usize>> {
 pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let required = &s.facts.edition.narrative.reasons_required;
     let items = &s.loaded.input.items;
-    s.booklet
-        .narrative
+    s.narrative
         .unexplained
         .iter()
         .filter_map(|u| {

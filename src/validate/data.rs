@@ -3,8 +3,9 @@
 //! and balances that cannot go below zero.
 
 use super::precision::slack;
-use super::{diagnostic, rules, Subject};
-use crate::diag::Diagnostic;
+use super::{diagnostic, Subject};
+use crate::base::diag::Diagnostic;
+use crate::base::rules;
 
 pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -39,8 +40,8 @@ type Typed<'a> = fn(&'a crate::input::ItemInput) -> Option<&'a toml::Spanned<cra
 /// where the former is typed.
 type Pair<'a> = (
     &'a str,
-    crate::money::Money,
-    Vec<(&'a str, crate::money::Money)>,
+    crate::base::money::Money,
+    Vec<(&'a str, crate::base::money::Money)>,
     Typed<'a>,
 );
 
@@ -82,11 +83,11 @@ fn basic_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
         )]
     };
     for (name, basic, parts, typed) in pairs {
-        let economic: crate::money::Money = parts.iter().map(|(_, m)| *m).sum();
+        let economic: crate::base::money::Money = parts.iter().map(|(_, m)| *m).sum();
         let gap = (basic - economic).abs();
-        let printed_parts: rust_decimal::Decimal =
-            parts.iter().map(|(_, m)| m.wan_rounded(2)).sum();
-        let printed_gap = (basic.wan_rounded(2) - printed_parts).abs();
+        let printed = |m: crate::base::money::Money| s.facts.edition.format.printed(m);
+        let printed_parts: rust_decimal::Decimal = parts.iter().map(|(_, m)| printed(*m)).sum();
+        let printed_gap = (printed(basic) - printed_parts).abs();
         if gap.is_zero() && printed_gap.is_zero() {
             continue;
         }
@@ -187,7 +188,7 @@ fn sangong_vs_economic(s: &Subject, found: &mut Vec<Diagnostic>) {
 }
 
 fn closings(s: &Subject, found: &mut Vec<Diagnostic>) {
-    for (i, item) in s.facts.items.iter().enumerate() {
+    for (i, item) in s.computed.items.iter().enumerate() {
         let f = &item.figures;
         for (fund, closing, opening, income, spending) in [
             (

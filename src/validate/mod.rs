@@ -4,26 +4,30 @@
 mod budget;
 mod completeness;
 mod data;
+pub mod glyphs;
 mod plausible;
 mod precision;
 mod printed;
-pub mod rules;
 mod text;
 mod typed;
 
-use crate::compute::resolve::Facts;
-use crate::compute::Booklet;
-use crate::diag::{Diagnostic, Location};
+use crate::base::diag::{Diagnostic, Location};
+use crate::base::rules::Rule;
+use crate::figures::Computed;
 use crate::input::Loaded;
-use rules::Rule;
+use crate::parts::Booklet;
+use crate::resolve::Facts;
+use crate::wording::Narrative;
 use std::ops::Range;
 
 /// What the rules see: every stage's output, and the source for locations.
 pub struct Subject<'a> {
     pub loaded: &'a Loaded,
     pub facts: &'a Facts,
+    pub computed: &'a Computed,
     pub booklet: &'a Booklet,
-    pub catalog: &'a crate::catalog::Catalog,
+    pub narrative: &'a Narrative,
+    pub catalog: &'a crate::declare::catalog::Catalog,
 }
 
 impl Subject<'_> {
@@ -49,8 +53,8 @@ impl Subject<'_> {
     /// The label of the table of 基本支出 by 经济分类 (公开06).
     pub fn economic_table(&self) -> &str {
         let e = &self.facts.edition;
-        e.label_of_kind(crate::edition::TableKind::EconomicGroups)
-            .or_else(|| e.label_of_kind(crate::edition::TableKind::EconomicRows))
+        e.label_of_kind(crate::declare::edition::TableKind::EconomicGroups)
+            .or_else(|| e.label_of_kind(crate::declare::edition::TableKind::EconomicRows))
             .unwrap_or("基本支出经济分类表")
     }
 
@@ -79,7 +83,7 @@ pub fn validate(subject: &Subject) -> Vec<Diagnostic> {
     found.extend(completeness::check(subject));
     found.extend(plausible::check(subject));
     found.extend(budget::check(subject));
-    found.extend(subject.booklet.narrative.problems.iter().cloned());
+    found.extend(subject.narrative.problems.iter().cloned());
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found
 }

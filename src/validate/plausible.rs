@@ -2,12 +2,13 @@
 //! dates outside the year they belong to, last year's figures in the wrong unit, more
 //! spent than budgeted, and the same entry listed twice.
 
-use super::{diagnostic, rules, Subject};
-use crate::diag::Diagnostic;
-use crate::edition::BookletKind;
+use super::{diagnostic, Subject};
+use crate::base::diag::Diagnostic;
+use crate::base::money::Money;
+use crate::base::rules;
 use crate::input::narrative::Previous;
 use crate::input::Amount;
-use crate::money::Money;
+use crate::input::BookletKind;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -124,7 +125,7 @@ fn dates(s: &Subject, found: &mut Vec<Diagnostic>) {
 /// Last year's figures that are fifty times this year's or more (or as small), which
 /// the narrative would print as a change of thousands of percent.
 fn prior_scale(s: &Subject, found: &mut Vec<Diagnostic>) {
-    let prior = &s.facts.narrative.prior;
+    let prior = &s.computed.prior;
     let Some(previous) = &s.loaded.input.previous else {
         return;
     };

@@ -5,9 +5,9 @@
 //! Amounts written exactly — 元 to the 分, as accounting systems export them — carry
 //! almost none, so a gap between exact amounts is never excused as rounding.
 
-use crate::diag::SourceFile;
+use crate::base::diag::SourceFile;
+use crate::base::money::{AmountUnit, Money};
 use crate::input::Amount;
-use crate::money::{AmountUnit, Money};
 use rust_decimal::Decimal;
 use toml::Spanned;
 

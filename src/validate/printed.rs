@@ -6,12 +6,13 @@
 //! can be off only by rounding: reported as a note that names the rounding tail. An
 //! identity that fails on the exact amounts means the computation is wrong: an error.
 
-use super::{diagnostic, rules, Subject};
-use crate::compute::figures::Figures;
-use crate::diag::Diagnostic;
-use crate::edition::NumberFormat;
-use crate::edition::{CheckSpec, ColumnSpec, SideSpec, TableSpec};
-use crate::money::Money;
+use super::{diagnostic, Subject};
+use crate::base::diag::Diagnostic;
+use crate::base::money::Money;
+use crate::base::rules;
+use crate::declare::edition::NumberFormat;
+use crate::declare::edition::{CheckSpec, ColumnSpec, SideSpec, TableSpec};
+use crate::figures::Figures;
 use crate::tables::format::Formatter;
 use crate::tables::rows::RowsData;
 use crate::tables::{EconomicData, FunctionData, RowData, Table, TableData};

@@ -1,9 +1,9 @@
 //! Rules on the user's text: placeholders left in, names that contradict the catalog,
 //! and the unit's name written in a variant spelling.
 
-use super::{diagnostic, rules, Subject};
-use crate::diag::Diagnostic;
-use crate::glyphs::text_fields;
+use super::{diagnostic, Subject};
+use crate::base::diag::Diagnostic;
+use crate::base::rules;
 
 /// Markers of unfinished text. `XX`/`××` as in "XX万元", "待补充" etc.
 const PLACEHOLDERS: &[&str] = &[
@@ -23,7 +23,7 @@ const PLACEHOLDERS: &[&str] = &[
 pub fn check(s: &Subject) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let source = &s.loaded.source.text;
-    for (field, value) in text_fields(s.loaded) {
+    for (field, value) in s.loaded.text_fields() {
         let text = value.get_ref();
         if let Some((at, marker)) = PLACEHOLDERS
             .iter()

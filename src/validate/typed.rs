@@ -2,10 +2,11 @@
 //! with what gongkai computes from the detail. Never printed, never trusted.
 
 use super::precision::{half_step, slack};
-use super::{diagnostic, rules, Subject};
-use crate::diag::Diagnostic;
+use super::{diagnostic, Subject};
+use crate::base::diag::Diagnostic;
+use crate::base::money::{AmountUnit, Money};
+use crate::base::rules;
 use crate::input::typed::TypedValue;
-use crate::money::{AmountUnit, Money};
 use toml::Spanned;
 
 struct Comparer<'a, 'b> {
@@ -35,7 +36,7 @@ impl Comparer<'_, '_> {
             Some(u) => match AmountUnit::parse(u) {
                 Some(u) => u,
                 None => {
-                    let d = crate::diag::Diagnostic::error(
+                    let d = crate::base::diag::Diagnostic::error(
                         "E0203",
                         format!("不认识的金额单位“{u}”，应为“元”或“万元”"),
                     );
@@ -122,7 +123,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
     if let Some(u) = &typed.unit {
         if AmountUnit::parse(u.get_ref()).is_none() {
             c.found.push(
-                crate::diag::Diagnostic::error(
+                crate::base::diag::Diagnostic::error(
                     "E0203",
                     format!("不认识的金额单位“{}”，应为“元”或“万元”", u.get_ref()),
                 )
@@ -181,7 +182,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
                 .map(|t| t.id.as_str())
                 .collect();
             c.found.push(
-                crate::diag::Diagnostic::error(
+                crate::base::diag::Diagnostic::error(
                     "E0231",
                     format!(
                         "typed.rows 只能核对按功能分类列示的表（{}），不能是“{id}”",
@@ -214,7 +215,7 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
         let columns = &t.columns;
         if row.values.len() > columns.len() {
             c.found.push(
-                crate::diag::Diagnostic::error(
+                crate::base::diag::Diagnostic::error(
                     "E0232",
                     format!(
                         "{label}只有 {} 栏，录入了 {} 个数",
@@ -253,10 +254,13 @@ pub fn check(s: &Subject) -> Vec<Diagnostic> {
             None => {
                 let known: Vec<&str> = s.booklet.figures.keys().copied().collect();
                 c.found.push(
-                    crate::diag::Diagnostic::error("E0233", format!("没有名为“{name}”的合计数"))
-                        .field(format!("typed.figures.{name}"))
-                        .at(s.locate(value.span()))
-                        .help(format!("可用：{}", known.join("、"))),
+                    crate::base::diag::Diagnostic::error(
+                        "E0233",
+                        format!("没有名为“{name}”的合计数"),
+                    )
+                    .field(format!("typed.figures.{name}"))
+                    .at(s.locate(value.span()))
+                    .help(format!("可用：{}", known.join("、"))),
                 );
             }
         }

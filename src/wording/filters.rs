@@ -1,15 +1,17 @@
 //! tera filters for figures: small structs holding the booklet's print settings.
 
-use crate::money::{group_thousands, Money, YUAN_FIELD};
-use crate::render::escape::string_literal;
+use crate::base::money::{group_thousands, Money, YUAN_FIELD};
+use crate::declare::edition::NumberFormat;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::str::FromStr;
 use tera::{Filter, Result, Value};
 
-/// `{{ money | wan }}`: an exact 元 amount printed in 万元 with two decimals, half-up.
-/// Zero as `zero` says; `wan(zero="…")` prints another text for it.
+/// `{{ money | wan }}`: an exact 元 amount printed as the edition's `[format]` prints
+/// money (万元 with two decimals), half-up. Zero as `zero` says; `wan(zero="…")` prints
+/// another text for it.
 pub struct Wan {
+    pub format: NumberFormat,
     pub thousands_separator: bool,
     pub zero: Zero,
 }
@@ -26,7 +28,7 @@ pub enum Zero {
 impl Filter for Wan {
     fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
         let money = money_arg(value)?;
-        let printed = money.wan_rounded(2);
+        let printed = self.format.printed(money);
         let (zero, shown) = match self.zero {
             Zero::EmptyCell => (money.is_zero(), ""),
             Zero::Text => (printed.is_zero(), "0"),
@@ -56,37 +58,6 @@ fn money_arg(value: &Value) -> Result<Money> {
         .map_err(|e| format!("wan: {yuan}: {e}").into())
 }
 
-/// `{{ text | typst_string | safe }}`: a Typst string literal.
-pub struct TypstString;
-
-impl Filter for TypstString {
-    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-        let text = match value {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        Ok(Value::String(string_literal(&text)))
-    }
-}
-
-/// `{{ "2025-09-26" | typst_date | safe }}` → `year: 2025, month: 9, day: 26`.
-pub struct TypstDate;
-
-impl Filter for TypstDate {
-    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-        let text = value.as_str().unwrap_or_default();
-        let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|e| tera::Error::msg(format!("typst_date: {text}: {e}")))?;
-        use chrono::Datelike;
-        Ok(Value::String(format!(
-            "year: {}, month: {}, day: {}",
-            date.year(),
-            date.month(),
-            date.day()
-        )))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +65,7 @@ mod tests {
     #[test]
     fn wan_prints_two_decimals_and_blanks_zero() {
         let f = Wan {
+            format: NumberFormat::default(),
             thousands_separator: true,
             zero: Zero::EmptyCell,
         };
@@ -110,6 +82,7 @@ mod tests {
     #[test]
     fn wan_takes_money_only() {
         let f = Wan {
+            format: NumberFormat::default(),
             thousands_separator: false,
             zero: Zero::EmptyCell,
         };

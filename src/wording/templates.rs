@@ -14,11 +14,13 @@
 //! A template states a change the user has not explained by calling
 //! `unexplained(key=…, statement=…)` (rule W501 reads the list).
 
-use crate::compute::chinese_numeral;
-use crate::diag::Diagnostic;
+use crate::base::diag::Diagnostic;
+use crate::base::numeral::chinese_numeral;
+use crate::declare::edition::NumberFormat;
+use crate::declare::template_sets;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use tera::{Context, Filter, Function, Tera, Value};
 
 /// Ends a paragraph.
@@ -27,71 +29,6 @@ const PARAGRAPH: char = '¶';
 const SUBHEADING: char = '§';
 /// What `¶` and `§` in a value stand for until the blocks are cut (private use).
 const KEPT: [(char, char); 2] = [(PARAGRAPH, '\u{E000}'), (SUBHEADING, '\u{E001}')];
-
-macro_rules! set_file {
-    ($set:literal, $name:literal) => {
-        (
-            $name,
-            include_str!(concat!(
-                "../../templates/narrative/",
-                $set,
-                "/",
-                $name,
-                ".txt"
-            )),
-        )
-    };
-}
-
-/// The built-in template sets, by name: each template's name and source.
-const SETS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "wuhan-final",
-        &[
-            set_file!("wuhan-final", "macros"),
-            set_file!("wuhan-final", "overall"),
-            set_file!("wuhan-final", "income"),
-            set_file!("wuhan-final", "spending"),
-            set_file!("wuhan-final", "fiscal"),
-            set_file!("wuhan-final", "general"),
-            set_file!("wuhan-final", "basic"),
-            set_file!("wuhan-final", "fund"),
-            set_file!("wuhan-final", "capital"),
-            set_file!("wuhan-final", "sangong"),
-            set_file!("wuhan-final", "operating_costs"),
-            set_file!("wuhan-final", "procurement"),
-            set_file!("wuhan-final", "assets"),
-            set_file!("wuhan-final", "performance"),
-            set_file!("wuhan-final", "chart_alt"),
-        ],
-    ),
-    (
-        "wuhan-budget",
-        &[
-            set_file!("wuhan-budget", "macros"),
-            set_file!("wuhan-budget", "overall"),
-            set_file!("wuhan-budget", "income"),
-            set_file!("wuhan-budget", "spending"),
-            set_file!("wuhan-budget", "fiscal"),
-            set_file!("wuhan-budget", "general"),
-            set_file!("wuhan-budget", "basic"),
-            set_file!("wuhan-budget", "fund"),
-            set_file!("wuhan-budget", "capital"),
-            set_file!("wuhan-budget", "sangong"),
-            set_file!("wuhan-budget", "operating_costs"),
-            set_file!("wuhan-budget", "procurement"),
-            set_file!("wuhan-budget", "purchased_services"),
-            set_file!("wuhan-budget", "assets"),
-            set_file!("wuhan-budget", "performance"),
-            set_file!("wuhan-budget", "nontax"),
-        ],
-    ),
-];
-
-/// The names of the built-in template sets.
-pub fn builtin_sets() -> impl Iterator<Item = &'static str> {
-    SETS.iter().map(|(name, _)| *name)
-}
 
 /// One block of a rendered template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,24 +60,16 @@ impl TextTemplates {
     pub fn new<'a>(
         set: &str,
         inline: impl IntoIterator<Item = (&'a str, &'a str)>,
+        format: NumberFormat,
         thousands_separator: bool,
     ) -> Result<TextTemplates, Box<Diagnostic>> {
-        let Some((_, parsed)) = parsed_sets().iter().find(|(name, _)| *name == set) else {
-            let known: Vec<&str> = builtin_sets().collect();
-            return Err(Box::new(Diagnostic::error(
-                "E0504",
-                format!(
-                    "版式的第三部分模板集“{set}”不存在，应为 {}",
-                    known.join("、")
-                ),
-            )));
-        };
-        let mut tera = parsed.clone().map_err(|e| Box::new(bug(&e)))?;
+        let mut tera = template_sets::parsed(set)?;
         tera.register_filter(
             "wan",
-            super::filters::Wan {
+            crate::wording::filters::Wan {
+                format,
                 thousands_separator,
-                zero: super::filters::Zero::Text,
+                zero: crate::wording::filters::Zero::Text,
             },
         );
         tera.register_filter("join_and", JoinAnd);
@@ -155,7 +84,7 @@ impl TextTemplates {
         };
         if templates.inline {
             if let Err(e) = templates.tera.add_raw_templates(inline) {
-                return Err(templates.failure(e));
+                return Err(Box::new(template_sets::edition_failure(&e)));
             }
         }
         Ok(templates)
@@ -212,52 +141,13 @@ impl TextTemplates {
         if self.inline {
             self.edition_failure(err)
         } else {
-            Box::new(bug(&chain(&err)))
+            Box::new(template_sets::bug(&template_sets::chain(&err)))
         }
     }
 
     fn edition_failure(&self, err: tera::Error) -> Box<Diagnostic> {
-        Box::new(
-            Diagnostic::error("E0504", format!("版式的第三部分模板出错：{}", chain(&err)))
-                .help("请检查版式文件 [narrative] 中的标题、模板和它们用到的数"),
-        )
+        Box::new(template_sets::edition_failure(&err))
     }
-}
-
-/// The built-in sets, parsed once per process (filters and the W501 recorder are added
-/// to each copy). A set that does not parse is a bug, reported when an edition uses it.
-fn parsed_sets() -> &'static [(&'static str, Result<Tera, String>)] {
-    static PARSED: OnceLock<Vec<(&'static str, Result<Tera, String>)>> = OnceLock::new();
-    PARSED.get_or_init(|| {
-        SETS.iter()
-            .map(|(name, files)| {
-                let mut tera = Tera::default();
-                // Plain text: values are made safe for the block marks before rendering,
-                // and the paragraphs are escaped for Typst where they are printed.
-                tera.autoescape_on(vec![]);
-                let parsed = tera.add_raw_templates(files.iter().copied());
-                (*name, parsed.map(|_| tera).map_err(|e| chain(&e)))
-            })
-            .collect()
-    })
-}
-
-fn bug(what: &str) -> Diagnostic {
-    Diagnostic::error(
-        "B0001",
-        format!("第三部分模板渲染失败（这是 gongkai 的缺陷，请报告）：{what}"),
-    )
-    .help("请把输入文件和这条信息一起反馈给维护者")
-}
-
-fn chain(err: &tera::Error) -> String {
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        text.push_str(&format!("：{s}"));
-        source = s.source();
-    }
-    text
 }
 
 /// The facts as a tera context, every string made safe for the block marks.
@@ -410,14 +300,13 @@ mod tests {
     use super::*;
 
     fn templates(inline: &[(&str, &str)]) -> TextTemplates {
-        TextTemplates::new("wuhan-final", inline.iter().copied(), true).unwrap()
-    }
-
-    #[test]
-    fn every_builtin_set_parses() {
-        for (name, parsed) in parsed_sets() {
-            assert!(parsed.is_ok(), "{name}: {:?}", parsed.as_ref().err());
-        }
+        TextTemplates::new(
+            "wuhan-final",
+            inline.iter().copied(),
+            NumberFormat::default(),
+            true,
+        )
+        .unwrap()
     }
 
     #[test]
@@ -500,7 +389,7 @@ mod tests {
             inline.render("t", &serde_json::json!({})).unwrap_err().code,
             "E0504"
         );
-        let unknown = TextTemplates::new("nowhere", [], false);
+        let unknown = TextTemplates::new("nowhere", [], NumberFormat::default(), false);
         assert_eq!(unknown.err().unwrap().code, "E0504");
     }
 }

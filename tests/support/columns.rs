@@ -1,7 +1,7 @@
 //! Reading tables without 栏次 (the budget booklet's): columns are found by their
 //! header text on the page, figures by the column whose centre is nearest.
 
-use gongkai::typeset_text::{PageText, Word};
+use gongkai::typeset::text::{PageText, Word};
 use std::collections::BTreeMap;
 
 /// Text as compared: every kind of space removed (`收　入` is `收入`).

@@ -5,8 +5,8 @@
 
 pub mod columns;
 
-use gongkai::input::load_file;
-use gongkai::typeset_text::{PageText, Word};
+use gongkai::load::load_file;
+use gongkai::typeset::text::{PageText, Word};
 use gongkai::{Built, Toolkit};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -228,7 +228,7 @@ pub fn chart_lines(all: &[PageText], caption: &str, next: &str) -> Vec<Vec<Word>
 /// Each typeset line of a document as one string, spaces dropped (Typst may set a
 /// space between CJK and Latin words, which the reference text does not have).
 pub fn squashed_lines(document: &typst_layout::PagedDocument) -> Vec<String> {
-    gongkai::typeset_text::pages(document)
+    gongkai::typeset::text::pages(document)
         .iter()
         .flat_map(|p| p.lines.iter())
         .map(|l| l.iter().map(|w| w.text.replace(' ', "")).collect())

@@ -249,6 +249,10 @@ pub struct BuildArgs {
         help_heading = "选项"
     )]
     pub emit: Option<Vec<String>>,
+
+    /// 批量生成时全部重新生成（默认跳过输入文件和程序都未改动的单位，见 out/gongkai-manifest.json）
+    #[arg(long, help_heading = "选项")]
+    pub force: bool,
 }
 
 /// What `build` and `watch` share.
@@ -363,10 +367,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn booklet(self) -> crate::edition::BookletKind {
+    pub fn booklet(self) -> crate::input::BookletKind {
         match self {
-            Kind::Final => crate::edition::BookletKind::Final,
-            Kind::Budget => crate::edition::BookletKind::Budget,
+            Kind::Final => crate::input::BookletKind::Final,
+            Kind::Budget => crate::input::BookletKind::Budget,
         }
     }
 }

@@ -45,10 +45,13 @@ impl UsageError {
         let mut out = format!("错误：{}\n", self.message);
         let line = command_line(argv);
         if let Some((start, width)) = self.token.as_deref().and_then(|t| locate(argv, t)) {
-            let lead: usize = line[..start].chars().map(crate::diag::display_width).sum();
+            let lead: usize = line[..start]
+                .chars()
+                .map(crate::base::diag::display_width)
+                .sum();
             let marks: usize = line[start..start + width]
                 .chars()
-                .map(crate::diag::display_width)
+                .map(crate::base::diag::display_width)
                 .sum();
             let _ = write!(
                 out,

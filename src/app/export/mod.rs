@@ -7,8 +7,8 @@ mod xlsx;
 
 pub use xlsx::{figure_value, number_format, workbook, Options, Written};
 
-use crate::diag::{Diagnostic, Failure};
-use crate::Toolkit;
+use crate::base::diag::{Diagnostic, Failure};
+use crate::pipeline::Toolkit;
 use std::path::{Path, PathBuf};
 
 /// An export done.
@@ -52,8 +52,8 @@ pub fn export_xlsx(
     options: &Options,
 ) -> Result<Exported, Failed> {
     check_output(input, output).map_err(unusable)?;
-    let loaded = crate::input::load_file(input).map_err(unusable)?;
-    let checked = toolkit.check(&loaded).map_err(faulty)?;
+    let bundle = crate::load::load(input).map_err(unusable)?;
+    let checked = toolkit.check(&bundle).map_err(faulty)?;
     if checked.has_errors() && !options.draft {
         return Err(faulty(Failure::many(checked.diagnostics)));
     }
@@ -63,7 +63,7 @@ pub fn export_xlsx(
             format!("无法生成工作簿（这是 gongkai 的缺陷）：{e}"),
         )))
     })?;
-    crate::output::write_atomically(output, &written.bytes).map_err(faulty)?;
+    crate::app::output::write_atomically(output, &written.bytes).map_err(faulty)?;
     Ok(Exported {
         path: output.to_path_buf(),
         sheets: written.sheets,

@@ -6,9 +6,9 @@
 //! separators, so a reviewer can sum them. Empty cells stay empty.
 
 use super::place::{place, widths, Placed};
-use crate::compute::Booklet;
-use crate::edition::NumberFormat;
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::NumberFormat;
+use crate::parts::Booklet;
 use crate::tables::format::Formatter;
 use crate::tables::grid::Align;
 use crate::tables::Table;
@@ -322,7 +322,7 @@ fn write_cell(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edition::{MoneyUnit, ZeroDisplay};
+    use crate::declare::edition::{MoneyUnit, ZeroDisplay};
     use rust_decimal::Decimal;
     use std::str::FromStr;
 

@@ -3,8 +3,8 @@
 //! the tables print into `[typed]`, so `gongkai check` proves the import.
 
 use super::extract::{Body, Value};
-use crate::diag::{Diagnostic, Severity};
-use crate::edition::{Edition, TableKind};
+use crate::base::diag::{Diagnostic, Severity};
+use crate::declare::edition::{Edition, TableKind};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -36,7 +36,7 @@ impl Leaf {
 /// The decimals of 万元 a value is exact to, when its sheet is in 万元: as written, and
 /// at least the two the tables print (a number cell drops its trailing zeros).
 fn wan_decimals(v: &Value) -> Option<u32> {
-    (v.unit == crate::money::AmountUnit::Wan).then(|| v.amount.normalize().scale().max(2))
+    (v.unit == crate::base::money::AmountUnit::Wan).then(|| v.amount.normalize().scale().max(2))
 }
 
 /// Half the last digit a 万元 sheet printed a value with, in 元; nothing for 元.

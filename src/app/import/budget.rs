@@ -12,7 +12,7 @@ use super::assemble::{
 };
 use super::extract::{Body, ListedRow, Value};
 use super::forms::{EstimateLine, Form, OverallForm};
-use crate::edition::Edition;
+use crate::declare::edition::Edition;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -141,7 +141,7 @@ fn item(
     code: &str,
     figures: &BTreeMap<String, Value>,
     b: &BudgetDraft,
-    warnings: &mut Vec<crate::diag::Diagnostic>,
+    warnings: &mut Vec<crate::base::diag::Diagnostic>,
 ) -> BudgetItem {
     let get = |f: &str| figures.get(f);
     let yuan = |f: &str| get(f).map_or(Decimal::ZERO, Value::yuan);

@@ -5,7 +5,8 @@
 
 use super::locate::Located;
 use super::text::{cell_text, key};
-use crate::edition::{BookletKind, Edition};
+use crate::declare::edition::Edition;
+use crate::input::BookletKind;
 
 pub fn edition(kind: BookletKind, year: i32, located: &[Located]) -> Option<Edition> {
     let candidates: Vec<Edition> = Edition::builtin_ids()

@@ -5,8 +5,8 @@ use super::locate::Located;
 use super::mapping::Shape;
 use super::text::{self, amount, cell_text, code, key, label_key, AmountError, CodeCell};
 use super::workbook::{CellRef, Pos};
-use crate::diag::Diagnostic;
-use crate::money::{AmountUnit, Money};
+use crate::base::diag::Diagnostic;
+use crate::base::money::{AmountUnit, Money};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

@@ -7,8 +7,8 @@ use super::assemble::{leaf, Leaf};
 use super::extract::Value;
 use super::text::{amount, cell_text, key, unit_after};
 use super::workbook::{Pos, Sheet};
-use crate::diag::Diagnostic;
-use crate::money::AmountUnit;
+use crate::base::diag::Diagnostic;
+use crate::base::money::AmountUnit;
 use rust_decimal::Decimal;
 
 /// What a 表12 form holds of money.

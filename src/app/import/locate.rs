@@ -5,8 +5,8 @@
 use super::mapping::{HeaderPath, Layout, TableMap};
 use super::text::{cell_text, key, unit_after, value_after};
 use super::workbook::{a1, Pos, Sheet};
-use crate::diag::Diagnostic;
-use crate::money::AmountUnit;
+use crate::base::diag::Diagnostic;
+use crate::base::money::AmountUnit;
 use calamine::Data;
 
 /// How far down a sheet a title may stand.

@@ -4,9 +4,9 @@
 //! import, the `[typed]` checks and a later export speak the same names.
 
 use super::text::{key, label_key};
-use crate::compute::figures::Figures;
-use crate::diag::{Diagnostic, Failure, SourceFile};
-use crate::edition::{BookletKind, LabelContent, TableKind};
+use crate::base::diag::{Diagnostic, Failure, SourceFile};
+use crate::declare::edition::{LabelContent, TableKind};
+use crate::input::BookletKind;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,11 +16,17 @@ use toml::Spanned;
 const BUILTIN: &[(&str, &str)] = &[
     (
         "data/import/wuhan.toml",
-        include_str!("../../data/import/wuhan.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/import/wuhan.toml"
+        )),
     ),
     (
         "data/import/wuhan-budget.toml",
-        include_str!("../../data/import/wuhan-budget.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/import/wuhan-budget.toml"
+        )),
     ),
 ];
 
@@ -216,8 +222,7 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
         Failure::new(defect(&source, span, toml_message_zh(e.message())))
     })?;
     let mut found = Vec::new();
-    let figures = Figures::default();
-    let totals = crate::compute::unit_figure_names();
+    let totals: Vec<&str> = crate::vocab::unit_figures().collect();
     let mut tables = Vec::new();
     for t in &file.tables {
         let kind = t.kind.get_ref().trim().to_string();
@@ -241,7 +246,9 @@ fn parse(path: &Path, text: &str) -> Result<Layout, Failure> {
         let allowed = |name: &str| -> bool {
             match (shape, own) {
                 (_, Some(own)) => own.contains(&name),
-                (Shape::Function | Shape::Listed, None) => figures.get(name).is_some(),
+                (Shape::Function | Shape::Listed, None) => {
+                    crate::vocab::row_figures().any(|n| n == name)
+                }
                 _ => totals.contains(&name),
             }
         };

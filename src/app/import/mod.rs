@@ -17,9 +17,9 @@ pub mod workbook;
 mod write;
 mod write_budget;
 
-use crate::catalog::Catalog;
-use crate::diag::{Diagnostic, Failure};
-use crate::edition::BookletKind;
+use crate::base::diag::{Diagnostic, Failure};
+use crate::declare::catalog::Catalog;
+use crate::input::BookletKind;
 use locate::Identified;
 use mapping::Layout;
 use std::collections::BTreeMap;
@@ -83,9 +83,9 @@ pub fn import_with(
     output: &Path,
     options: &Options,
 ) -> Result<(PathBuf, Imported), Failure> {
-    crate::init::refuse_existing(output)?;
+    crate::app::init::refuse_existing(output)?;
     let imported = read_with(workbook, options)?;
-    crate::output::write_atomically(output, imported.text.as_bytes())?;
+    crate::app::output::write_atomically(output, imported.text.as_bytes())?;
     Ok((output.to_path_buf(), imported))
 }
 

@@ -4,8 +4,8 @@
 use super::locate::Located;
 use super::text::{cell_text, key};
 use super::workbook::Pos;
-use crate::compute::chinese_numeral;
-use crate::edition::Edition;
+use crate::base::numeral::chinese_numeral;
+use crate::declare::edition::Edition;
 
 /// A table's own 说明 line: the edition's table id, the text and its cell.
 pub struct Note {

@@ -2,7 +2,7 @@
 //! PDF-born templates, stray spaces and line breaks; amounts and 功能分类/经济分类 codes
 //! read exactly from whatever cell type they arrive in.
 
-use crate::money::{decimal_from_toml_float, parse_amount_text};
+use crate::base::money::{decimal_from_toml_float, parse_amount_text};
 use calamine::Data;
 use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization;
@@ -198,14 +198,14 @@ pub fn code(cell: &Data) -> CodeCell {
 }
 
 /// 元 or 万元 after a `金额单位：` label, if this cell is such a line.
-pub fn unit_after(text: &str, label: &str) -> Option<crate::money::AmountUnit> {
+pub fn unit_after(text: &str, label: &str) -> Option<crate::base::money::AmountUnit> {
     let k = key(text);
     let label = key(label);
     let at = k.find(&label)?;
     let rest = k[at + label.len()..].trim_start_matches(':');
     match rest {
-        "元" => Some(crate::money::AmountUnit::Yuan),
-        "万元" => Some(crate::money::AmountUnit::Wan),
+        "元" => Some(crate::base::money::AmountUnit::Yuan),
+        "万元" => Some(crate::base::money::AmountUnit::Wan),
         _ => None,
     }
 }
@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn unit_lines() {
-        use crate::money::AmountUnit;
+        use crate::base::money::AmountUnit;
         assert_eq!(
             unit_after("金额单位：万元", "金额单位"),
             Some(AmountUnit::Wan)

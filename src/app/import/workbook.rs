@@ -2,7 +2,7 @@
 //! regions and the formulas that have no cached value. The file is opened for reading
 //! only; nothing is ever written back.
 
-use crate::diag::{Diagnostic, Failure};
+use crate::base::diag::{Diagnostic, Failure};
 use calamine::{open_workbook_auto, Data, Reader, Sheets};
 use std::collections::HashSet;
 use std::fmt;
@@ -237,7 +237,7 @@ fn grouping(rows: &[Vec<Data>], formats: &[((u32, u32), String)]) -> Option<bool
     let text_grouped = rows.iter().flatten().any(|d| match d {
         Data::String(s) => {
             let t = s.trim();
-            t.contains(',') && crate::money::parse_amount_text(t).is_some()
+            t.contains(',') && crate::base::money::parse_amount_text(t).is_some()
         }
         _ => false,
     });

@@ -5,9 +5,9 @@
 use super::assemble::{Draft, ItemDraft, Leaf};
 use super::extract::Value;
 use super::notes::Note;
-use crate::catalog::Catalog;
-use crate::edition::Edition;
-use crate::money::{decimal_from_toml_float, AmountUnit};
+use crate::base::money::{decimal_from_toml_float, AmountUnit};
+use crate::declare::catalog::Catalog;
+use crate::declare::edition::Edition;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table};

@@ -8,8 +8,8 @@ use super::write::{
     commented, file_unit, insert_economic, insert_table_notes, insert_typed, leaf_item, leaf_value,
     unit_note, Header, Positions,
 };
-use crate::catalog::Catalog;
-use crate::money::AmountUnit;
+use crate::base::money::AmountUnit;
+use crate::declare::catalog::Catalog;
 use rust_decimal::Decimal;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
@@ -25,7 +25,7 @@ pub fn document(h: &Header, b: &BudgetDraft, catalog: &Catalog) -> String {
     let file = file_unit(leaves);
     let year = &h.year.0;
     let name = h.name();
-    let skeleton = crate::init_budget::skeleton(name, *year);
+    let skeleton = crate::app::init_budget::skeleton(name, *year);
     let mut doc: DocumentMut = skeleton.parse().expect("the budget skeleton parses");
 
     let unit = doc["unit"].as_table_mut().expect("[unit]");

@@ -3,10 +3,8 @@
 //! at its file, line and column.
 
 use super::{parent, Catalog, Entry, Kind, Layer};
-use crate::diag::{Diagnostic, Failure, SourceFile};
-use crate::input::Loaded;
+use crate::base::diag::{Diagnostic, Failure, SourceFile};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// One catalog file. `from`/`until` at the top apply to its entries without their own.
@@ -32,12 +30,6 @@ struct EntryModel {
     until: Option<Spanned<i32>>,
 }
 
-/// Bounds on what `settings.catalog` may make us read: a catalog is a handful of small
-/// files, and a path such as "/" must not walk the whole disk.
-const MAX_FILES: usize = 200;
-const MAX_DEPTH: usize = 4;
-const MAX_BYTES: u64 = 8 << 20;
-
 /// An entry with where it was written.
 struct Located {
     kind: Kind,
@@ -45,77 +37,6 @@ struct Located {
     file: usize,
     span: std::ops::Range<usize>,
     field: String,
-}
-
-/// The catalog files at `path`: the file itself, or every `*.toml` under the directory
-/// in path order. The error is the message for E0260.
-pub(super) fn read(path: &Path) -> Result<Vec<SourceFile>, String> {
-    let meta = std::fs::metadata(path).map_err(|err| match err.kind() {
-        std::io::ErrorKind::NotFound => format!("找不到科目目录文件或目录：{}", path.display()),
-        _ => format!("无法读取科目目录：{}（{err}）", path.display()),
-    })?;
-    let paths = if meta.is_dir() {
-        let mut paths = Vec::new();
-        collect_toml(path, 0, &mut paths)?;
-        if paths.is_empty() {
-            return Err(format!("目录 {} 中没有 .toml 科目目录文件", path.display()));
-        }
-        paths.sort();
-        paths
-    } else if meta.is_file() {
-        vec![path.to_path_buf()]
-    } else {
-        return Err(format!("{} 不是普通文件或目录", path.display()));
-    };
-    paths
-        .into_iter()
-        .map(|p| {
-            if std::fs::metadata(&p).is_ok_and(|m| m.len() > MAX_BYTES) {
-                return Err(format!(
-                    "科目目录文件过大（超过 {} MB）：{}",
-                    MAX_BYTES >> 20,
-                    p.display()
-                ));
-            }
-            let bytes = std::fs::read(&p)
-                .map_err(|err| format!("无法读取科目目录文件：{}（{err}）", p.display()))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| format!("科目目录文件不是 UTF-8 编码：{}", p.display()))?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-            Ok(SourceFile::new(p, text))
-        })
-        .collect()
-}
-
-fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|err| format!("无法读取目录：{}（{err}）", dir.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        // Symbolic links to directories are not followed (no loops).
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir && depth < MAX_DEPTH {
-            collect_toml(&path, depth + 1, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
-            out.push(path);
-        }
-        if out.len() > MAX_FILES {
-            return Err(format!(
-                "{} 下的 .toml 文件超过 {MAX_FILES} 个，这不像一个科目目录",
-                dir.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// E0260, pointing at `settings.catalog` in the input.
-pub(super) fn unreadable(loaded: &Loaded, setting: &Spanned<String>, message: String) -> Failure {
-    Diagnostic::error("E0260", message)
-        .field("settings.catalog")
-        .at_span(&loaded.source, setting.span())
-        .help("settings.catalog 写科目目录文件或目录的路径，相对于本输入文件所在的目录，如 \"../catalog.toml\"")
-        .into()
 }
 
 /// The entries of `files` as one layer over `base`, or every defect found.
@@ -286,7 +207,7 @@ pub(super) fn layer(base: &Catalog, files: &[SourceFile]) -> Result<Layer, Failu
 /// A TOML or shape error of a catalog file, in the input's Chinese wording, with the
 /// catalog's codes: E0262 for an unknown field, E0261 for the rest.
 fn toml_error(file: &SourceFile, err: &toml::de::Error) -> Diagnostic {
-    let mut d = crate::input::toml_error(file, err);
+    let mut d = crate::base::toml_error::toml_error(file, err);
     d.message = format!("科目目录文件有误：{}", d.message);
     if d.code == "E0101" {
         d.code = "E0262";

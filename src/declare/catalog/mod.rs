@@ -6,21 +6,25 @@
 
 mod load;
 
-use crate::diag::{Failure, SourceFile};
-use crate::input::Loaded;
+use crate::base::diag::{Failure, SourceFile};
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 /// Every file under `data/catalog/` (a test checks that none is left out).
 const BUILTIN: &[(&str, &str)] = &[
     (
         "data/catalog/functions.toml",
-        include_str!("../data/catalog/functions.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/catalog/functions.toml"
+        )),
     ),
     (
         "data/catalog/economic.toml",
-        include_str!("../data/catalog/economic.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/catalog/economic.toml"
+        )),
     ),
 ];
 
@@ -119,19 +123,6 @@ impl Catalog {
         self.layers
             .iter()
             .flat_map(move |layer| layer.entries(kind).values().flatten())
-    }
-
-    /// The catalog an input uses: this one, with the input's `settings.catalog` (a file
-    /// or a directory, relative to the input file) laid over it.
-    pub fn for_input(&self, loaded: &Loaded) -> Result<Catalog, Failure> {
-        let Some(setting) = &loaded.input.settings.catalog else {
-            return Ok(self.clone());
-        };
-        let base = loaded.source.path.parent().unwrap_or(Path::new(""));
-        let path = base.join(setting.get_ref().trim());
-        let files =
-            load::read(&path).map_err(|message| load::unreadable(loaded, setting, message))?;
-        self.with_files(files)
     }
 
     /// These files as one new layer over this catalog. Every defect of every file is

@@ -1,7 +1,7 @@
 //! The edition's wording and layout choices for Parts 4–6: key-work headings, the
 //! standard terms of 名词解释, and how the self-evaluation forms are listed and noted.
 
-use crate::money::round_half_up;
+use crate::base::money::round_half_up;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
 
@@ -175,7 +175,7 @@ impl Rounding {
 
 #[cfg(test)]
 mod tests {
-    use crate::edition::Edition;
+    use crate::declare::edition::Edition;
 
     #[test]
     fn every_edition_can_number_and_fill_its_terms() {
@@ -219,7 +219,7 @@ mod tests {
         assert_eq!(Rounding::Truncate.apply(d("19.555"), 1), d("19.5"));
         assert_eq!(Rounding::Truncate.apply(d("20"), 0), d("20"));
         // Reference 003's rules, as the 2024 edition declares them.
-        let e = crate::edition::Edition::builtin("wuhan-2024").unwrap();
+        let e = crate::declare::edition::Edition::builtin("wuhan-2024").unwrap();
         let scored = &e.attachments.as_ref().expect("wuhan-2024 has 附件").scored;
         assert_eq!(scored.score_rounding(false), Rounding::HalfUp);
         assert_eq!(scored.score_rounding(true), Rounding::Truncate);

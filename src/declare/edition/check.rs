@@ -3,8 +3,7 @@
 //! reported with its place, never a failed or silently wrong booklet later.
 
 use super::{ColumnSpec, Edition, PartKind, TableKind, TableSpec};
-use crate::compute::figures::Figures;
-use crate::diag::Diagnostic;
+use crate::base::diag::Diagnostic;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use toml::Spanned;
@@ -102,11 +101,14 @@ fn fields(c: &mut Checker, t: &TableSpec) {
 
 fn table(c: &mut Checker, t: &TableSpec) {
     fields(c, t);
-    let unit_names = crate::compute::unit_figure_names();
+    // Listed in name order in the messages.
+    let mut unit_names: Vec<&str> = crate::vocab::unit_figures().collect();
+    unit_names.sort_unstable();
+    let row_names: Vec<&str> = crate::vocab::row_figures().collect();
     let kind = *t.kind.get_ref();
     match kind {
         TableKind::Function => {
-            figure_columns(c, t, Figures::NAMES, "功能分类表各行的数");
+            figure_columns(c, t, &row_names, "功能分类表各行的数");
             for level in &t.rows.levels {
                 if !(1..=3).contains(level) {
                     c.error(
@@ -120,7 +122,7 @@ fn table(c: &mut Checker, t: &TableSpec) {
         TableKind::ByUnit | TableKind::EconomicRows | TableKind::Projects => {
             let names: Vec<&str> = kind
                 .own_figures()
-                .map_or_else(|| Figures::NAMES.to_vec(), <[&str]>::to_vec);
+                .map_or_else(|| row_names.clone(), <[&str]>::to_vec);
             let what = match kind {
                 TableKind::EconomicRows => "经济分类行的数",
                 TableKind::Projects => "项目的数",
@@ -159,7 +161,7 @@ fn table(c: &mut Checker, t: &TableSpec) {
                     width(c, &col.width);
                     match (&col.figure, &side.classes) {
                         (Some(f), Some(_)) => {
-                            known(c, f, Figures::NAMES, "功能分类表各行的数");
+                            known(c, f, &row_names, "功能分类表各行的数");
                         }
                         (None, Some(_)) => c.error(
                             "E0246",
@@ -352,7 +354,7 @@ fn checks(c: &mut Checker, t: &TableSpec, shown: &[&str]) {
 /// Header paths must nest: a column whose path ends where its neighbour's goes on
 /// would leave a header cell straddling two levels.
 fn headers(c: &mut Checker, t: &TableSpec) {
-    let paths = crate::tables::grid::header_paths(t);
+    let paths = super::shape::header_paths(t);
     for (i, path) in paths.iter().enumerate() {
         if path.is_empty() {
             c.error(
@@ -404,7 +406,7 @@ fn headers(c: &mut Checker, t: &TableSpec) {
 
 fn width(c: &mut Checker, width: &Option<Spanned<String>>) {
     if let Some(w) = width {
-        if crate::tables::grid::Length::parse(w.get_ref()).is_none() {
+        if super::shape::Length::parse(w.get_ref()).is_none() {
             c.error(
                 "E0247",
                 format!(

@@ -6,7 +6,7 @@
 //! every span meaningful, each file's spans are shifted by its offset in a virtual
 //! concatenation of all the files ([`Sources`]), which maps a span back to its file.
 
-use crate::diag::{Diagnostic, Location, SourceFile};
+use crate::base::diag::{Diagnostic, Location, SourceFile};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
@@ -70,12 +70,19 @@ pub struct Tree {
     pub sources: Sources,
 }
 
-/// Reads `origin` and every edition it extends, merged into one tree.
-pub fn read(origin: &Origin) -> Result<Tree, Diagnostic> {
+/// The text of `origin` and of every edition it extends, the named one first. Files are
+/// read by `read` (the load stage passes the file system; built-in editions need none).
+pub fn chain(
+    origin: &Origin,
+    read: &mut dyn FnMut(&Path) -> Result<SourceFile, Diagnostic>,
+) -> Result<Vec<SourceFile>, Diagnostic> {
     let mut chain: Vec<SourceFile> = Vec::new();
     let mut next = Some(origin.clone());
     while let Some(origin) = next.take() {
-        let file = source_of(&origin)?;
+        let file = match &origin {
+            Origin::Builtin(id) => builtin_source(id)?,
+            Origin::File(path) => read(path)?,
+        };
         if chain.iter().any(|f| f.path == file.path) {
             return Err(Diagnostic::error(
                 "E0242",
@@ -86,6 +93,11 @@ pub fn read(origin: &Origin) -> Result<Tree, Diagnostic> {
         next = extends_of(&file, &origin)?;
         chain.push(file);
     }
+    Ok(chain)
+}
+
+/// A chain of edition texts (the named one first) merged into one tree.
+pub fn merge(mut chain: Vec<SourceFile>) -> Result<Tree, Diagnostic> {
     // Base first, so the files extending it amend it.
     chain.reverse();
     let mut sources = Sources::default();
@@ -102,33 +114,28 @@ pub fn read(origin: &Origin) -> Result<Tree, Diagnostic> {
             }
         });
     }
-    let mut table = merged.expect("at least one file");
+    let Some(mut table) = merged else {
+        return Err(Diagnostic::error("E0240", "没有版式文件".to_string()));
+    };
     table.get_mut().remove("extends");
     Ok(Tree { table, sources })
 }
 
-fn source_of(origin: &Origin) -> Result<SourceFile, Diagnostic> {
-    match origin {
-        Origin::Builtin(id) => super::builtin_text(id)
-            .map(|text| SourceFile::new(format!("<内置版式 {id}>"), text))
-            .ok_or_else(|| {
-                Diagnostic::error("E0204", format!("没有名为“{id}”的内置版式"))
-                    .help(format!("可用：{}", super::builtin_ids_joined()))
-            }),
-        Origin::File(path) => {
-            let text = std::fs::read_to_string(path).map_err(|err| {
-                Diagnostic::error(
-                    "E0240",
-                    format!("无法读取版式文件 {}（{err}）", path.display()),
-                )
-                .in_file(path)
-            })?;
-            Ok(SourceFile::new(
-                path.clone(),
-                text.strip_prefix('\u{feff}').unwrap_or(&text),
-            ))
-        }
-    }
+fn builtin_source(id: &str) -> Result<SourceFile, Diagnostic> {
+    super::builtin_text(id)
+        .map(|text| SourceFile::new(format!("<内置版式 {id}>"), text))
+        .ok_or_else(|| {
+            Diagnostic::error("E0204", format!("没有名为“{id}”的内置版式"))
+                .help(format!("可用：{}", super::builtin_ids_joined()))
+        })
+}
+
+/// A built-in edition extends only built-in ones: reading a file from one is refused.
+pub fn no_files(path: &Path) -> Result<SourceFile, Diagnostic> {
+    Err(Diagnostic::error(
+        "E0240",
+        format!("内置版式不能引用版式文件 {}", path.display()),
+    ))
 }
 
 /// The edition `file` extends, if any: a built-in id, or a path relative to `file`.
@@ -155,7 +162,7 @@ fn parse(file: &SourceFile) -> Result<Spanned<DeTable<'static>>, Diagnostic> {
     // Edition texts are small and read a few times per process: leaking them gives the
     // parsed tree a `'static` lifetime, so trees of several files can be merged.
     let text: &'static str = Box::leak(file.text.clone().into_boxed_str());
-    DeTable::parse(text).map_err(|err| crate::input::toml_error(file, &err))
+    DeTable::parse(text).map_err(|err| crate::base::toml_error::toml_error(file, &err))
 }
 
 fn shift_table(table: Spanned<DeTable<'static>>, offset: usize) -> Spanned<DeTable<'static>> {

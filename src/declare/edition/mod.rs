@@ -2,7 +2,9 @@
 //! notes and identity lines. Editions are data files under `data/editions/`, embedded
 //! in the binary and chosen by the input's year unless the input names one.
 
-use crate::diag::{Diagnostic, Failure};
+use crate::base::diag::{Diagnostic, Failure, SourceFile};
+use crate::base::money::{round_half_up, Money};
+use crate::input::BookletKind;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -11,6 +13,7 @@ mod back_matter;
 mod check;
 pub mod load;
 pub mod narrative;
+pub mod shape;
 pub mod tables;
 
 pub use back_matter::*;
@@ -21,54 +24,40 @@ pub use tables::*;
 const BUILTIN: &[(&str, &str)] = &[
     (
         "wuhan-2019",
-        include_str!("../../data/editions/wuhan-2019.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/editions/wuhan-2019.toml"
+        )),
     ),
     (
         "wuhan-2022",
-        include_str!("../../data/editions/wuhan-2022.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/editions/wuhan-2022.toml"
+        )),
     ),
     (
         "wuhan-2024",
-        include_str!("../../data/editions/wuhan-2024.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/editions/wuhan-2024.toml"
+        )),
     ),
     (
         "wuhan-qingshan-2024",
-        include_str!("../../data/editions/wuhan-qingshan-2024.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/editions/wuhan-qingshan-2024.toml"
+        )),
     ),
     (
         "wuhan-budget-2024",
-        include_str!("../../data/editions/wuhan-budget-2024.toml"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/editions/wuhan-budget-2024.toml"
+        )),
     ),
 ];
-
-/// Which booklet an edition lays out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BookletKind {
-    /// 部门决算公开
-    #[default]
-    Final,
-    /// 部门预算公开
-    Budget,
-}
-
-impl BookletKind {
-    /// As the input and editions write it: `final`, `budget`.
-    pub fn key(self) -> &'static str {
-        match self {
-            BookletKind::Final => "final",
-            BookletKind::Budget => "budget",
-        }
-    }
-
-    /// `部门决算`, `部门预算`.
-    pub fn name(self) -> &'static str {
-        match self {
-            BookletKind::Final => "部门决算",
-            BookletKind::Budget => "部门预算",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -226,6 +215,16 @@ impl Default for NumberFormat {
 }
 
 impl NumberFormat {
+    /// A figure as printed: in this format's unit, rounded half-up at its decimals.
+    /// Every printed figure and every figure a sentence or a check computes with goes
+    /// through here, so the precision has one home: the edition's `[format]`.
+    pub fn printed(&self, m: Money) -> rust_decimal::Decimal {
+        match self.unit {
+            MoneyUnit::Wan => m.wan_rounded(self.decimals),
+            MoneyUnit::Yuan => round_half_up(m.yuan(), self.decimals),
+        }
+    }
+
     fn patched(&self, p: &FormatPatch) -> NumberFormat {
         NumberFormat {
             unit: p.unit.unwrap_or(self.unit),
@@ -254,7 +253,9 @@ impl Edition {
     pub fn builtin(id: &str) -> Option<Edition> {
         builtin_text(id)?;
         Some(
-            Edition::load(&Origin::Builtin(id.to_string()))
+            load::chain(&Origin::Builtin(id.to_string()), &mut load::no_files)
+                .map_err(Failure::new)
+                .and_then(Edition::from_chain)
                 .unwrap_or_else(|f| panic!("built-in edition {id}: {f}")),
         )
     }
@@ -266,14 +267,19 @@ impl Edition {
             .find(|e| e.kind == kind && e.years.contains(&year))
     }
 
-    /// Reads and checks an edition; every defect is reported with its place.
-    pub fn load(origin: &Origin) -> Result<Edition, Failure> {
-        let tree = load::read(origin).map_err(Failure::new)?;
+    /// The edition of a chain of texts (the named one first, then those it extends:
+    /// [`load::chain`]), parsed and checked; every defect is reported with its place.
+    pub fn from_chain(chain: Vec<SourceFile>) -> Result<Edition, Failure> {
+        let tree = load::merge(chain).map_err(Failure::new)?;
         let sources = tree.sources;
         let de = toml::de::Deserializer::from(tree.table);
         let mut edition: Edition = serde::Deserialize::deserialize(de).map_err(|err| {
             let (file, span) = sources.file_of(err.span().unwrap_or(0..0));
-            Failure::new(crate::input::toml_message_error(file, err.message(), span))
+            Failure::new(crate::base::toml_error::toml_message_error(
+                file,
+                err.message(),
+                span,
+            ))
         })?;
         edition.sources = sources;
         let problems = check::check(&edition);

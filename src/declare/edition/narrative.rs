@@ -4,8 +4,8 @@
 //! percentages are printed with. gongkai computes the facts; everything printed in
 //! words comes from here and from the edition's templates (`templates/narrative/`).
 
-use crate::compute::narrative::facts::Reasons;
-use crate::render::text::TextTemplates;
+use crate::declare::template_sets;
+use crate::vocab::{FACT_BUILDERS, PRIOR_FIGURES};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -262,54 +262,6 @@ pub enum ChartKind {
     Pie,
 }
 
-/// The fact builders gongkai has: what a section's template can be told.
-pub const FACT_BUILDERS: &[&str] = &[
-    "totals",
-    "general",
-    "basic",
-    "fund",
-    "capital",
-    "sangong",
-    "operating_costs",
-    "procurement",
-    "assets",
-    "performance",
-    "group",
-    "budget_general",
-    "budget_basic",
-    "budget_sangong",
-    "budget_performance",
-    "purchased_services",
-    "nontax",
-];
-
-/// Last year's figures a section may compare with (the fields of `[previous]`).
-pub const PRIOR_FIGURES: &[&str] = &[
-    "total",
-    "income",
-    "spending",
-    "fiscal_total",
-    "general_income",
-    "fund_income",
-    "capital_income",
-    "general_spending",
-    "operating_costs",
-    "sangong",
-];
-
-/// The vehicle categories the input may count (`[narrative.assets.vehicles]`).
-pub const VEHICLE_KEYS: &[&str] = &[
-    "general",
-    "leaders",
-    "heads",
-    "confidential",
-    "emergency",
-    "enforcement",
-    "special",
-    "retirees",
-    "other",
-];
-
 impl NarrativeLayout {
     /// The templates written in the edition: (name, source).
     pub fn inline(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -334,8 +286,8 @@ impl NarrativeLayout {
     /// Load-time check: the template set exists and the edition's own templates parse,
     /// and every name is known (see [`NarrativeLayout::problems`]).
     pub fn check(&self) -> Vec<LayoutProblem> {
-        let templates = match TextTemplates::new(self.templates.get_ref(), self.inline(), false) {
-            Ok(t) => t.names(),
+        let templates = match template_sets::names(self.templates.get_ref(), self.inline()) {
+            Ok(names) => names,
             Err(d) => {
                 // Point at the edition's template the message names, else at the set.
                 let span = self
@@ -350,11 +302,8 @@ impl NarrativeLayout {
                 }];
             }
         };
-        self.problems(
-            &templates,
-            &crate::compute::unit_figure_names(),
-            Reasons::is_key,
-        )
+        let figures: Vec<&str> = crate::vocab::unit_figures().collect();
+        self.problems(&templates, &figures, |r| crate::vocab::REASONS.contains(&r))
     }
 
     /// What in the layout names something gongkai does not know — a template set or
@@ -411,7 +360,7 @@ impl NarrativeLayout {
                 }
             }
             if let Some(f) = &s.class_figure {
-                if !crate::compute::figures::Figures::NAMES.contains(&f.get_ref().as_str()) {
+                if !crate::vocab::row_figures().any(|n| n == f.get_ref()) {
                     problem(
                         "E0244",
                         format!("{at}：不认识的功能分类数“{}”", f.get_ref()),

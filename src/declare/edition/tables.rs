@@ -52,7 +52,7 @@ impl TableKind {
     pub fn own_figures(self) -> Option<&'static [&'static str]> {
         match self {
             TableKind::EconomicRows => Some(&["total", "personnel", "public"]),
-            TableKind::Projects => Some(&crate::compute::budget::Sources::FIGURES),
+            TableKind::Projects => Some(crate::vocab::PROJECT_FIGURES),
             _ => None,
         }
     }

@@ -3,12 +3,12 @@
 //! by 经济分类 类 and line, the 三公 budget against last year's, 政府购买服务, 非税收入
 //! and 预算绩效管理. Amounts are exact; the templates print them as the tables do.
 
-use super::change::ChangeFact;
 use super::ctx::Ctx;
 use super::Built;
-use crate::compute::budget::ProjectFact;
-use crate::edition::narrative::SectionSpec;
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::narrative::SectionSpec;
+use crate::figures::change::ChangeFact;
+use crate::resolve::budget::ProjectFact;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -126,7 +126,7 @@ pub fn general(c: &Ctx, spec: &SectionSpec) -> Built {
     };
     // One entry per 项 (units' items of one code summed).
     let mut by_code: Vec<(String, Money, Money)> = Vec::new();
-    for i in &c.facts.items {
+    for i in c.items {
         match by_code.last_mut() {
             Some((code, basic, project)) if *code == i.code => {
                 *basic += i.figures.general_basic;
@@ -288,7 +288,7 @@ struct AmountFacts {
     note: Option<String>,
 }
 
-fn amount_note(c: &Ctx, x: &Option<super::facts::AmountNote>) -> Built {
+fn amount_note(c: &Ctx, x: &Option<crate::resolve::narrative::AmountNote>) -> Built {
     match x {
         Some(x) => Built::of(AmountFacts {
             empty: c.p(x.amount).is_zero() && x.note.is_none(),

@@ -3,7 +3,7 @@
 //! are the edition's words (see `narrative::chart_block`); the Typst side
 //! (`templates/lib/charts.typ`) only draws what it is given.
 
-use crate::money::{group_thousands, round_half_up};
+use crate::base::money::{group_thousands, round_half_up};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -1,14 +1,14 @@
 //! What every fact builder needs: the figures as printed, last year's, the reasons, and
 //! the precision of each kind of percentage.
 
-use super::change::{Change, ChangeFact};
-use super::facts::NarrativeFacts;
-use crate::compute::figures::Figures;
-use crate::compute::percent::{shares, Percent};
-use crate::compute::resolve::Facts;
-use crate::compute::{EconomicSpending, SangongTable};
-use crate::edition::narrative::{NarrativeLayout, Precision, ShareMethod};
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::narrative::{NarrativeLayout, Precision, ShareMethod};
+use crate::figures::change::{Change, ChangeFact};
+use crate::figures::percent::{shares, Percent};
+use crate::figures::Figures;
+use crate::figures::{EconomicSpending, Item, SangongTable};
+use crate::resolve::narrative::{NarrativeFacts, Prior};
+use crate::resolve::Facts;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -19,18 +19,22 @@ pub struct Ctx<'a> {
     pub layout: &'a NarrativeLayout,
     pub precision: Precision,
     pub share_method: ShareMethod,
+    /// Each 项 with its figures.
+    pub items: &'a [Item],
     pub totals: &'a Figures,
     pub named: &'a BTreeMap<&'static str, Money>,
     pub economic: &'a EconomicSpending,
     pub sangong: &'a SangongTable,
+    pub prior: &'a Prior,
     /// Names the edition uses that gongkai does not know (reported, not guessed).
     pub unknown: RefCell<Vec<String>>,
 }
 
 impl Ctx<'_> {
-    /// The figure as the booklet prints it: 万元, two decimals, half-up.
+    /// The figure as the booklet prints it: the edition's `[format]` (万元, two
+    /// decimals), half-up.
     pub fn p(&self, m: Money) -> Decimal {
-        m.wan_rounded(2)
+        self.facts.edition.format.printed(m)
     }
 
     pub fn year(&self) -> i32 {
@@ -59,7 +63,7 @@ impl Ctx<'_> {
     /// Last year's figure by its `[previous]` name; `None` when not known.
     pub fn prior(&self, name: Option<&str>) -> Option<Money> {
         let name = name?;
-        match self.n.prior.get(name) {
+        match self.prior.get(name) {
             Some(m) => m,
             None => {
                 self.unknown

@@ -3,9 +3,9 @@
 
 use super::ctx::Ctx;
 use super::Built;
-use crate::compute::figures::Figures;
-use crate::edition::narrative::SectionSpec;
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::narrative::SectionSpec;
+use crate::figures::Figures;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -57,8 +57,7 @@ pub fn capital(c: &Ctx, _: &SectionSpec) -> Built {
 }
 
 fn spent_by_item(c: &Ctx, spent: fn(&Figures) -> Money) -> Vec<Spent> {
-    c.facts
-        .items
+    c.items
         .iter()
         .filter(|i| !spent(&i.figures).is_zero())
         .map(|i| Spent {

@@ -2,13 +2,13 @@
 //! 类, and 年初预算 against 决算 overall and for every 项; `basic`: 基本支出 split into
 //! 人员经费 and 公用经费 with the 经济分类 lines actually used.
 
-use super::change::ChangeFact;
 use super::ctx::Ctx;
 use super::Built;
-use crate::compute::resolve::Item;
-use crate::compute::EconomicSpending;
-use crate::edition::narrative::SectionSpec;
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::narrative::SectionSpec;
+use crate::figures::change::ChangeFact;
+use crate::figures::EconomicSpending;
+use crate::figures::Item;
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -93,7 +93,7 @@ struct ItemClass {
 pub fn general(c: &Ctx, spec: &SectionSpec) -> Built {
     let t = c.totals;
     let spent = t.general_spending;
-    let budget: Money = c.facts.items.iter().map(|i| i.figures.budget).sum();
+    let budget: Money = c.items.iter().map(|i| i.figures.budget).sum();
     let prior = c.prior(spec.prior());
     let prior_zero = prior.is_none_or(|m| c.p(m).is_zero());
     let empty = c.p(spent).is_zero() && c.p(budget).is_zero() && prior_zero;
@@ -102,7 +102,6 @@ pub fn general(c: &Ctx, spec: &SectionSpec) -> Built {
         .as_ref()
         .map(|_| c.change(spent, prior, spec.reason()));
     let items: Vec<ItemFact> = c
-        .facts
         .items
         .iter()
         .filter(|i| !c.p(i.figures.budget).is_zero() || !c.p(i.figures.general_spending).is_zero())
@@ -184,7 +183,6 @@ fn deviation(c: &Ctx, spent: Money, budget: Money, dp: u32, key: &str) -> Deviat
 /// Each 类 that spent (printed), with its share and what it was used for.
 fn classes(c: &Ctx) -> Vec<Class> {
     let items: Vec<&Item> = c
-        .facts
         .items
         .iter()
         .filter(|i| !i.figures.general_spending.is_zero())
@@ -260,7 +258,7 @@ pub fn basic(c: &Ctx, _: &SectionSpec) -> Built {
 
 /// 人员经费 and 公用经费: their totals and the 款 lines with money.
 fn economic_groups(e: &EconomicSpending) -> (Group, Group) {
-    let used = |lines: &[crate::tables::EconomicLine]| -> Vec<String> {
+    let used = |lines: &[crate::figures::EconomicLine]| -> Vec<String> {
         lines
             .iter()
             .filter(|l| !l.amount.is_zero())

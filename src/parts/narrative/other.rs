@@ -2,12 +2,12 @@
 //! and `performance` (预算绩效): facts the tables do not hold, given in `[narrative]`,
 //! with their shares and rates computed here.
 
-use super::change::ChangeFact;
 use super::ctx::Ctx;
 use super::Built;
-use crate::compute::resolve::paragraphs;
-use crate::edition::narrative::SectionSpec;
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::base::text::paragraphs;
+use crate::declare::edition::narrative::SectionSpec;
+use crate::figures::change::ChangeFact;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -99,7 +99,7 @@ pub fn procurement(c: &Ctx, _: &SectionSpec) -> Built {
             .projects
             .iter()
             .flat_map(|x| &x.purchases)
-            .filter(|x| x.kind == crate::compute::budget::PurchaseKind::Services)
+            .filter(|x| x.kind == crate::resolve::budget::PurchaseKind::Services)
             .map(|x| x.amount)
             .sum::<Money>()
             + p.services

@@ -1,14 +1,14 @@
 //! `sangong` (财政拨款“三公”经费): budget against actual, against last year, and per
 //! item with the counts the table cannot show (groups, vehicles, receptions).
 
-use super::change::ChangeFact;
 use super::ctx::Ctx;
-use super::facts::SangongDetails;
 use super::Built;
-use crate::compute::resolve::SangongLine;
-use crate::compute::SangongColumns;
-use crate::edition::narrative::SectionSpec;
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::narrative::SectionSpec;
+use crate::figures::change::ChangeFact;
+use crate::figures::SangongColumns;
+use crate::resolve::narrative::SangongDetails;
+use crate::resolve::SangongLine;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -51,7 +51,7 @@ struct Line {
 pub fn sangong(c: &Ctx, _: &SectionSpec) -> Built {
     let budget = c.sangong.budget;
     let actual = c.sangong.actual;
-    let prior = c.n.prior.sangong;
+    let prior = c.prior.sangong;
     let prior_of = |f: fn(&SangongLine) -> Money| prior.as_ref().map(f);
     let line = |budget: Money, actual: Money, prior: Option<Money>, key: &str| Line {
         budget,

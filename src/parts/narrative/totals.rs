@@ -2,11 +2,11 @@
 //! shares (and, where the edition gives last year's, their own changes), and the chart
 //! that follows. The 决算's sections 一 to 四 are of this kind.
 
-use super::change::ChangeFact;
 use super::ctx::Ctx;
 use super::{Built, ChartData};
-use crate::edition::narrative::{ChartKind, SectionSpec};
-use crate::money::Money;
+use crate::base::money::Money;
+use crate::declare::edition::narrative::{ChartKind, SectionSpec};
+use crate::figures::change::ChangeFact;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -121,7 +121,7 @@ pub fn totals(c: &Ctx, spec: &SectionSpec) -> Built {
 /// Each 类 of the items with `figure` printing as not zero.
 fn classes(c: &Ctx, figure: &str) -> Vec<Class> {
     let mut out: Vec<Class> = Vec::new();
-    for item in &c.facts.items {
+    for item in c.items {
         let amount = item.figures.get(figure).unwrap_or_default();
         let code = &item.code[..3];
         match out.last_mut() {

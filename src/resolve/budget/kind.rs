@@ -2,9 +2,9 @@
 //! error (E0260) naming the field and what to write instead, so a 决算 figure typed in
 //! a budget file (or the reverse) is never silently dropped.
 
-use crate::compute::check::Checker;
-use crate::edition::BookletKind;
+use crate::input::BookletKind;
 use crate::input::Input;
+use crate::resolve::check::Checker;
 use std::ops::Range;
 
 /// A field present in the input, where it is written, and what to do instead.
@@ -202,7 +202,7 @@ pub fn check(c: &mut Checker, input: &Input, kind: BookletKind) {
 
 /// Input the edition prints and the file lacks (E0266): 人员构成, 咨询电话, 部门编码,
 /// the overall target form.
-pub fn required(c: &mut Checker, input: &Input, edition: &crate::edition::Edition) {
+pub fn required(c: &mut Checker, input: &Input, edition: &crate::declare::edition::Edition) {
     let at = input.unit.name.span();
     let mut missing = |what: String, field: &str, help: &str| {
         c.error_help("E0286", what, field, at.clone(), help.into());
@@ -227,16 +227,18 @@ pub fn required(c: &mut Checker, input: &Input, edition: &crate::edition::Editio
             "在 [unit] 中写 phone = \"83426338\"",
         );
     }
-    let kinds =
-        |k: crate::edition::TableKind| edition.tables.iter().any(|t| *t.kind.get_ref() == k);
-    if kinds(crate::edition::TableKind::ByUnit) && input.unit.code.is_none() {
+    let kinds = |k: crate::declare::edition::TableKind| {
+        edition.tables.iter().any(|t| *t.kind.get_ref() == k)
+    };
+    if kinds(crate::declare::edition::TableKind::ByUnit) && input.unit.code.is_none() {
         missing(
             "缺少 unit.code：本版式的分单位表印部门编码".into(),
             "unit.code",
             "在 [unit] 中写 code = \"136\"（部门编码）",
         );
     }
-    if kinds(crate::edition::TableKind::OverallForm) && input.evaluation.overall.is_none() {
+    if kinds(crate::declare::edition::TableKind::OverallForm) && input.evaluation.overall.is_none()
+    {
         missing(
             "缺少 [evaluation.overall]：本版式印部门整体支出绩效目标表".into(),
             "evaluation.overall",

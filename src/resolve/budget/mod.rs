@@ -8,9 +8,9 @@ pub mod kind;
 pub mod projects;
 
 use super::check::Checker;
+use crate::base::money::Money;
 use crate::input::budget::{History, Staff, UnitEntry};
 use crate::input::Input;
-use crate::money::Money;
 use std::collections::BTreeMap;
 
 pub use projects::{ProjectFact, PurchaseKind, Sources};
@@ -272,7 +272,7 @@ fn history(c: &mut Checker, list: &[History], year: i32) -> BTreeMap<i32, Histor
 /// Adds each project's money to the 项 it is budgeted under (the item of the same
 /// code and unit), then sets each fund's 本年收入: what the 项 spends of it beyond the
 /// 上年结转 it uses.
-pub fn add_projects(items: &mut [crate::compute::resolve::Item], projects: &[ProjectFact]) {
+pub fn add_projects(items: &mut [crate::resolve::Item], projects: &[ProjectFact]) {
     for p in projects {
         let Some(item) = items
             .iter_mut()
@@ -280,22 +280,21 @@ pub fn add_projects(items: &mut [crate::compute::resolve::Item], projects: &[Pro
         else {
             continue; // reported: the project's 项 is not in [[items]]
         };
-        let f = &mut item.figures;
+        let a = &mut item.amounts;
         let s = &p.sources;
-        f.general_project += s.general_total();
-        f.general_opening += s.general_opening;
-        f.fund_project += s.fund_total();
-        f.fund_opening += s.fund_opening;
-        f.capital_project += s.capital_total();
-        f.capital_opening += s.capital_opening;
-        f.nonfiscal_project += s.nonfiscal();
+        a.general_project += s.general_total();
+        a.general_opening += s.general_opening;
+        a.fund_project += s.fund_total();
+        a.fund_opening += s.fund_opening;
+        a.capital_project += s.capital_total();
+        a.capital_opening += s.capital_opening;
+        a.nonfiscal_project += s.nonfiscal();
     }
+    // A budget's 本年收入 of each fund is what the 项 spends of it beyond its 上年结转.
     for item in items {
-        let f = &mut item.figures;
-        f.derive();
-        f.general_income = f.general_spending - f.general_opening;
-        f.fund_income = f.fund_spending - f.fund_opening;
-        f.capital_income = f.capital_spending - f.capital_opening;
-        f.derive();
+        let a = &mut item.amounts;
+        a.general_income = a.general_basic + a.general_project - a.general_opening;
+        a.fund_income = a.fund_basic + a.fund_project - a.fund_opening;
+        a.capital_income = a.capital_basic + a.capital_project - a.capital_opening;
     }
 }

@@ -2,11 +2,11 @@
 //! its 项), the 测算 lines, purchases, history and goals of its 表12 form.
 
 use super::UnitFact;
-use crate::compute::check::Checker;
-use crate::compute::evaluation::targets::{goal_tables, IndicatorView};
+use crate::base::money::Money;
 use crate::input::budget::Project;
 use crate::input::Input;
-use crate::money::Money;
+use crate::resolve::check::Checker;
+use crate::resolve::evaluation::targets::{goal_tables, IndicatorView};
 use rust_decimal::Decimal;
 use std::ops::Range;
 
@@ -40,22 +40,27 @@ pub struct ProjectFact {
     pub annual: Vec<(String, Vec<IndicatorView>)>,
 }
 
-/// 项目资金来源; `*_opening` is money carried over from last year.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Sources {
-    pub general: Money,
-    pub general_opening: Money,
-    pub fund: Money,
-    pub fund_opening: Money,
-    pub capital: Money,
-    pub capital_opening: Money,
-    pub special_account: Money,
-    pub business: Money,
-    pub operating: Money,
-    pub superior: Money,
-    pub affiliated: Money,
-    pub other: Money,
+macro_rules! sources {
+    ($($name:ident: $label:literal,)*) => {
+        /// 项目资金来源 (the vocabulary's `crate::with_project_sources!`); `*_opening` is
+        /// money carried over from last year.
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct Sources {
+            $(#[doc = $label] pub $name: Money,)*
+        }
+
+        impl Sources {
+            /// Each source as written, in exact 元.
+            fn resolve(c: &mut Checker, s: &crate::input::budget::Sources, prefix: &str) -> Sources {
+                Sources {
+                    $($name: c.opt_money(&s.$name, &format!("{prefix}.{}", stringify!($name))),)*
+                }
+            }
+        }
+    };
 }
+
+crate::with_project_sources!(sources);
 
 impl Sources {
     /// 一般公共预算财政拨款 (this year's and carried over).
@@ -85,19 +90,7 @@ impl Sources {
         self.general_total() + self.fund_total() + self.capital_total() + self.nonfiscal()
     }
 
-    /// The figures a column of a `projects` table (表10) can show: an edition naming
-    /// another is refused at load.
-    pub const FIGURES: [&'static str; 7] = [
-        "total",
-        "general",
-        "fund",
-        "capital",
-        "special_account",
-        "unit_funds",
-        "opening",
-    ];
-
-    /// The figure of that name, one of [`Self::FIGURES`].
+    /// The figure of that name, one of the vocabulary's `PROJECT_FIGURES`.
     pub fn figure(&self, name: &str) -> Option<Money> {
         Some(match name {
             "total" => self.total(),
@@ -150,7 +143,7 @@ impl ProjectFact {
 }
 
 fn lines(text: &str) -> Vec<String> {
-    crate::compute::key_work::cell_lines(text)
+    crate::base::text::cell_lines(text)
 }
 
 pub fn resolve(
@@ -212,21 +205,7 @@ pub fn resolve(
         }
     }
     let s = &p.sources;
-    let sf = |n: &str| format!("{prefix}.sources.{n}");
-    let sources = Sources {
-        general: c.opt_money(&s.general, &sf("general")),
-        general_opening: c.opt_money(&s.general_opening, &sf("general_opening")),
-        fund: c.opt_money(&s.fund, &sf("fund")),
-        fund_opening: c.opt_money(&s.fund_opening, &sf("fund_opening")),
-        capital: c.opt_money(&s.capital, &sf("capital")),
-        capital_opening: c.opt_money(&s.capital_opening, &sf("capital_opening")),
-        special_account: c.opt_money(&s.special_account, &sf("special_account")),
-        business: c.opt_money(&s.business, &sf("business")),
-        operating: c.opt_money(&s.operating, &sf("operating")),
-        superior: c.opt_money(&s.superior, &sf("superior")),
-        affiliated: c.opt_money(&s.affiliated, &sf("affiliated")),
-        other: c.opt_money(&s.other, &sf("other")),
-    };
+    let sources = Sources::resolve(c, s, &format!("{prefix}.sources"));
     let year = *input.unit.year.get_ref();
     let mut history: Vec<(i32, Money, Money)> = Vec::new();
     for (i, h) in p.history.iter().enumerate() {
@@ -365,7 +344,7 @@ mod tests {
     #[test]
     fn every_listed_figure_is_computed() {
         let s = Sources::default();
-        for name in Sources::FIGURES {
+        for name in crate::vocab::PROJECT_FIGURES {
             assert!(s.figure(name).is_some(), "{name}");
         }
         assert!(s.figure("general_basic").is_none());

@@ -2,8 +2,8 @@
 //! its 备注): 执行率 B/A and its points, indicator points, 总分. Exact decimals
 //! throughout; rounding (half-up) happens only where a figure is printed.
 
-use crate::edition::Rounding;
-use crate::money::{round_half_up, Money};
+use crate::base::money::{round_half_up, Money};
+use crate::declare::edition::Rounding;
 use rust_decimal::Decimal;
 
 /// A target or actual value that is a quantity: `≥85%`, `≤ 3 天`, `4期`, `366`.
