@@ -181,8 +181,17 @@ impl Writer<'_> {
             found
         });
         if let Some(name) = template {
+            // The edition's sentences for a section with nothing to report are one-line
+            // templates like its headings (`{{ year }}年…`).
+            let global = self.global.clone();
+            let empty = spec.empty.as_ref().map(|e| self.line(e, &global));
+            let empty_details: Vec<String> = spec
+                .empty_details
+                .iter()
+                .map(|e| self.line(e, &global))
+                .collect();
             let mut context = section.facts.clone();
-            if let (Value::Object(map), Value::Object(global)) = (&mut context, &self.global) {
+            if let (Value::Object(map), Value::Object(global)) = (&mut context, &global) {
                 map.extend(global.clone());
                 map.insert(
                     "section".into(),
@@ -190,8 +199,8 @@ impl Writer<'_> {
                         "key": spec.key(),
                         "heading": heading,
                         "subheadings": spec.subheadings,
-                        "empty": spec.empty,
-                        "empty_details": spec.empty_details,
+                        "empty": empty,
+                        "empty_details": empty_details,
                     }),
                 );
             }
