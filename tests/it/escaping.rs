@@ -1,7 +1,7 @@
 //! User text is data, not markup: names and paragraphs full of Typst syntax print
 //! literally in the typeset booklet.
 
-mod support;
+use crate::support;
 
 use support::{build_sample, squashed_lines};
 

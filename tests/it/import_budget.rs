@@ -4,8 +4,8 @@
 //! lines, 表5-2's units, 表10's projects, a form sheet to skip. Small workbooks built
 //! here, one per thing the budget layout needs.
 
-mod import_books;
-mod support;
+use crate::import_books;
+use crate::support;
 
 use gongkai::compute::resolve::{resolve, Facts};
 use gongkai::input::load_str;

@@ -1,7 +1,7 @@
 //! The PDF as published: reproducible to the byte, archival (PDF/A-2b) and tagged
 //! (PDF/UA-1) metadata, and bookmarks for the six parts and nine tables.
 
-mod support;
+use crate::support;
 
 use support::build_sample;
 

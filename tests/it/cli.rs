@@ -1,7 +1,7 @@
 //! The `gongkai` command as a user runs it: bad input gives a Chinese message naming
 //! file, line, column and field, a non-zero exit, and no PDF; good input gives a PDF.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use support::{args, gongkai, succeed};

@@ -1,6 +1,6 @@
 //! A draft carries the 草稿 watermark on every page; a clean build carries none.
 
-mod support;
+use crate::support;
 
 use gongkai::input::load_file;
 use gongkai::typeset_text::pages;

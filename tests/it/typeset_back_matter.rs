@@ -4,7 +4,7 @@
 //! figures are transcribed from the reference booklets; where a reference is wrong, the
 //! comment says what it printed.
 
-mod support;
+use crate::support;
 
 use gongkai::typeset_text::{pages, PageText, Word};
 use support::build_sample;

@@ -1,7 +1,7 @@
 //! `gongkai export xlsx`: the tables laid out as printed, figures as numbers, checked
 //! against the reference booklets' tables; the command's refusals and exit codes.
 
-mod support;
+use crate::support;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use std::path::{Path, PathBuf};

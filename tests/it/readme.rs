@@ -5,7 +5,7 @@
 //! file it must write. The README's table of error codes is checked against the code
 //! registry here too (the rule table is checked in `validate::rules`).
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -106,7 +106,7 @@ fn the_readme_examples_run() {
     for (n, line) in commands.iter().enumerate() {
         let (words, comment) = words(line.trim_start_matches("cargo run --release --"));
         if words.first().is_some_and(|w| w == "watch") {
-            continue; // runs until interrupted; tests/watch.rs runs it
+            continue; // runs until interrupted; tests/it/watch.rs runs it
         }
         // Each example starts from a fresh copy, as a reader trying it would.
         let dir = support::scratch("readme", &n.to_string());

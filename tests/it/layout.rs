@@ -1,7 +1,7 @@
 //! The layout check (src/layout_check): on every sample booklet under data/, and each
 //! rule on a small document built to break it.
 
-mod support;
+use crate::support;
 
 use gongkai::layout_check::{check, Fault, Finding};
 use std::path::Path;

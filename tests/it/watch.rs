@@ -3,7 +3,7 @@
 //! fixed, then follows edits to the input, to last year's file and to an override
 //! template.
 
-mod support;
+use crate::support;
 
 use gongkai::input::load_file;
 use gongkai::typeset_text::pages;

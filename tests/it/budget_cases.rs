@@ -3,14 +3,14 @@
 //! command: a budget and a 决算 of one unit and year built side by side, `init --kind
 //! budget`.
 
-mod support;
+use crate::support;
 
 use gongkai::input::load_str;
 use gongkai::tables::TableData;
 use std::path::Path;
 use support::{gongkai, scratch, toolkit};
 
-const BASE: &str = include_str!("check/budget_clean.toml");
+const BASE: &str = include_str!("../check/budget_clean.toml");
 
 fn checked(text: &str) -> gongkai::Checked {
     let loaded = load_str(Path::new("x/2024-budget.toml"), text).unwrap_or_else(|f| panic!("{f}"));

@@ -1,7 +1,7 @@
 //! `gongkai init`: a skeleton that `check` guides through, and next year's file
 //! started from last year's.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use support::{args, gongkai, succeed};

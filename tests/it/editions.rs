@@ -2,7 +2,7 @@
 //! defect an edition author can make refused at load with its code, a Chinese message
 //! and the place in the file that holds it.
 
-mod support;
+use crate::support;
 
 use gongkai::edition::{Edition, Origin};
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! number of cases with fixed seeds; a few of them are typeset too. Each gives either a
 //! result or diagnostics. The limits on input size are checked here as well.
 
-mod support;
+use crate::support;
 
 use gongkai::diag::Failure;
 use gongkai::input::{load_str, MAX_INPUT_BYTES};

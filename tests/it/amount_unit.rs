@@ -2,7 +2,7 @@
 //! tables always print 万元; only the way the input is written differs, including
 //! last year's figures, which follow the file's unit unless they say otherwise.
 
-mod support;
+use crate::support;
 
 use gongkai::input::load_str;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! typeset pages in its table, row and column. The expected figures under
 //! `tests/expected/` were transcribed from the reference texts, not from gongkai.
 
-mod support;
+use crate::support;
 
 use serde::Deserialize;
 use support::{build_sample, read_economic, read_row, table_pages, Cells};

@@ -1,7 +1,7 @@
 //! Part 3 beyond the samples: a unit without last year's figures, a zero base, last
 //! year's figures from last year's file, and the diagnostics of the narrative input.
 
-mod support;
+use crate::support;
 
 use gongkai::input::{load_file, load_str};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! where a reference misprints them), not from the catalog file. Then the periods of
 //! years, catalogs loaded with `settings.catalog`, and each defect such a file can have.
 
-mod support;
+use crate::support;
 
 use gongkai::catalog::{function_ancestors, parent, Catalog, Entry, Kind};
 use gongkai::input::load_str;

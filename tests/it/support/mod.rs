@@ -38,7 +38,8 @@ pub fn succeed(args: &[&str], cwd: &Path) -> std::process::Output {
     out
 }
 
-/// A fresh, empty directory for one test (`suite` keeps test binaries apart).
+/// A fresh, empty directory for one test. The suites run in one process, so `suite`
+/// keeps their directories apart.
 pub fn scratch(suite: &str, name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("gongkai-{suite}-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

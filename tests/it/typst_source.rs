@@ -4,14 +4,14 @@
 //! booklets by `typeset_tables`, `typeset_budget` and `narrative`; this catches every
 //! other change.
 
-mod support;
+use crate::support;
 
 use gongkai::batch::is_unit_file;
 use gongkai::input::load_file;
 
 #[test]
 fn every_sample() {
-    insta::glob!("../data", "*/*.toml", |path| {
+    insta::glob!("../../data", "*/*.toml", |path| {
         if !is_unit_file(path) {
             return;
         }

@@ -3,7 +3,7 @@
 //! columns are found by their header text. The expected figures were transcribed from
 //! the reference (tests/expected/qiaokou-bigdata-2024-budget.toml), not from gongkai.
 
-mod support;
+use crate::support;
 
 use gongkai::typeset_text::{PageText, Word};
 use serde::Deserialize;

@@ -1,10 +1,10 @@
 //! `gongkai check` on a corpus of faulty inputs (`tests/check/*.toml`), one or more per
 //! rule and per input error. What the command prints on stderr, and its exit code, are
-//! compared with reviewed insta snapshots in `tests/snapshots/`. After a deliberate
-//! change: `cargo insta test --test check_corpus` (or `cargo test` and then) `cargo
-//! insta review`, reading each diff before accepting it.
+//! compared with reviewed insta snapshots in `tests/it/snapshots/`. After a deliberate
+//! change: `cargo insta test --test it -- check_corpus::` (or `cargo test` and then)
+//! `cargo insta review`, reading each diff before accepting it.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 
@@ -21,20 +21,20 @@ fn check_output(relative: &Path) -> String {
 
 #[test]
 fn corpus() {
-    insta::glob!("check/*.toml", |path| {
+    insta::glob!("../check", "*.toml", |path| {
         let name = path.file_name().unwrap();
         insta::assert_snapshot!(check_output(&Path::new("tests/check").join(name)));
     });
 }
 
 fn snapshots() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/snapshots");
     std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("check_corpus__"))
+                .is_some_and(|n| n.to_string_lossy().starts_with("it__check_corpus__"))
         })
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()
@@ -92,11 +92,11 @@ fn every_registered_code_is_exercised_by_a_test() {
     // Codes that report a bug in gongkai and that no input can provoke once the bug
     // is fixed; each names the test that guards the behaviour instead.
     let bugs_only = [
-        // init --from's next-year file must read back: tests/init.rs writes it from
+        // init --from's next-year file must read back: tests/it/init.rs writes it from
         // hostile text (control characters, quotes, TOML look-alikes) and reads it back.
         "B0006",
         // import's and export's own: the file written must read back, the workbook
-        // must build (tests/import.rs round-trips every sample through both).
+        // must build (tests/it/import.rs round-trips every sample through both).
         "B0007", "B0008",
     ];
     let untested: Vec<&str> = gongkai::codes::all()

@@ -4,7 +4,7 @@
 //! disagree among themselves, and with the figures corrected where the reference is
 //! wrong. Each sentence must stand in its own section.
 
-mod support;
+use crate::support;
 
 use support::{body_text, build_sample, chart_lines};
 

@@ -3,7 +3,7 @@
 //! settings of 名词解释 and the target forms must make sense. Each problem is a Chinese
 //! diagnostic with its code, field and line.
 
-mod support;
+use crate::support;
 
 use gongkai::diag::Diagnostic;
 use gongkai::input::load_str;

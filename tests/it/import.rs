@@ -1,8 +1,8 @@
 //! `gongkai import`: small workbooks built here, one per quirk real exports have, and
 //! every sample exported by `gongkai export xlsx` and imported back.
 
-mod import_books;
-mod support;
+use crate::import_books;
+use crate::support;
 
 use gongkai::compute::resolve::{resolve, Facts};
 use gongkai::input::load_str;
