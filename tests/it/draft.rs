@@ -30,8 +30,8 @@ fn every_page_of_a_draft_is_watermarked() {
     for (i, page) in pages.iter().enumerate() {
         assert!(page.contains("草稿"), "page {} has no watermark", i + 1);
     }
-    let clean = support::build_sample("data/huangpi-network-ops/2024.toml");
-    assert!(pages_of(&clean).iter().all(|p| !p.contains("草稿")));
+    let clean = support::samples::built("data/huangpi-network-ops/2024.toml");
+    assert!(pages_of(clean).iter().all(|p| !p.contains("草稿")));
 }
 
 fn pages_of(built: &gongkai::Built) -> Vec<gongkai::typeset_text::PageText> {

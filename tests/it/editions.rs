@@ -146,7 +146,7 @@ fn a_booklet_is_laid_out_by_an_edition_and_a_catalog_read_from_files() {
 /// The sample of the 2020 年以前 layout (`wuhan-2019`), built from its description.
 #[test]
 fn the_2019_layout_prints_eight_tables_and_ten_sections() {
-    let built = support::build_sample("data/huangpi-bigdata/2019.toml");
+    let built = support::samples::built("data/huangpi-bigdata/2019.toml");
     let b = &built.booklet;
     assert_eq!(b.edition, "wuhan-2019");
     let labels: Vec<&str> = b.tables.iter().map(|t| t.label.as_str()).collect();

@@ -24,7 +24,7 @@ fn every_sample_booklet_passes_the_layout_check() {
     assert!(samples.len() >= 3, "samples found: {samples:?}");
     let mut failures = Vec::new();
     for sample in &samples {
-        let built = support::build_sample(sample);
+        let built = support::samples::built(sample);
         for finding in check(&built.document) {
             failures.push(format!("{sample}: {finding}"));
         }

@@ -1,9 +1,10 @@
 //! The integration tests, as one test binary (`cargo test --test it`): a module per
-//! suite, sharing `support` (running the command, reading typeset pages) and
-//! `import_books` (workbooks built in code).
+//! suite, sharing `support` (running the command, reading typeset pages, and each sample
+//! booklet built once per run) and `import_books` (workbooks built in code).
 //!
 //! One binary instead of one per suite: Typst and the other dependencies are linked
-//! once, not 24 times. Run one suite with `cargo test --test it cli::`, one
+//! once, not 24 times, and a sample booklet typeset for one suite serves all the
+//! others (`support::samples`). Run one suite with `cargo test --test it cli::`, one
 //! test with `cargo test --test it cli::check_exit_codes`. The data the suites read
 //! stays beside this directory: `tests/check/`, `tests/expected/`, `tests/inputs/`,
 //! `tests/editions/`, `tests/catalogs/`.

@@ -6,13 +6,13 @@
 
 use crate::support;
 
-use support::{body_text, build_sample, chart_lines};
+use support::{body_text, chart_lines, samples};
 
 /// (section heading, sentences and captions that must appear in that section).
 type Expected<'a> = &'a [(&'a str, &'a [&'a str])];
 
 fn check(input: &str, expected: Expected, absent: &[&str]) {
-    let built = build_sample(input);
+    let built = samples::built(input);
     let pages = gongkai::typeset_text::pages(&built.document);
     let title = format!(
         "第三部分{}{}年度部门决算情况说明",
@@ -358,7 +358,7 @@ fn reference_003_part3() {
 
 /// The words of a chart, joined, and its lines' texts.
 fn chart(input: &str, caption: &str, next: &str) -> (String, Vec<Vec<String>>) {
-    let built = build_sample(input);
+    let built = samples::built(input);
     let pages = gongkai::typeset_text::pages(&built.document);
     let lines = chart_lines(&pages, caption, next);
     let words: Vec<Vec<String>> = lines

@@ -7,7 +7,7 @@
 use crate::support;
 
 use gongkai::typeset_text::{pages, PageText, Word};
-use support::build_sample;
+use support::{build_sample, samples};
 
 /// The text of a line, words joined without spaces.
 fn squash(line: &[Word]) -> String {
@@ -94,7 +94,7 @@ fn assert_in_order(text: &str, pieces: &[&str]) {
 
 #[test]
 fn reference_000_key_work_glossary_and_no_attachments() {
-    let built = build_sample("data/huangpi-network-ops/2024.toml");
+    let built = samples::built("data/huangpi-network-ops/2024.toml");
     let all = pages(&built.document);
 
     let p4 = body(part(&all, "第四部分"));
@@ -158,7 +158,7 @@ fn reference_000_key_work_glossary_and_no_attachments() {
 
 #[test]
 fn reference_001_listed_titles_glossary_and_target_forms() {
-    let built = build_sample("data/huangpi-bigdata/2022.toml");
+    let built = samples::built("data/huangpi-bigdata/2022.toml");
     let all = pages(&built.document);
 
     let p4 = body(part(&all, "第四部分"));
@@ -280,7 +280,7 @@ fn reference_001_listed_titles_glossary_and_target_forms() {
 
 #[test]
 fn reference_003_glossary_and_scored_forms() {
-    let built = build_sample("data/qingshan-bigdata/2024.toml");
+    let built = samples::built("data/qingshan-bigdata/2024.toml");
     let all = pages(&built.document);
 
     let p4_pages = part(&all, "第四部分");

@@ -8,8 +8,8 @@ use crate::support;
 use gongkai::typeset_text::{PageText, Word};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use support::build_sample;
 use support::columns::{column_centres, figures_by_column, is_figure, plain};
+use support::samples;
 
 const INPUT: &str = "data/qiaokou-bigdata/2024-budget.toml";
 const EXPECTED: &str = "tests/expected/qiaokou-bigdata-2024-budget.toml";
@@ -165,7 +165,7 @@ impl Located<'_> {
 
 #[test]
 fn reference_004_qiaokou_bigdata_2024_budget() {
-    let built = build_sample(INPUT);
+    let built = samples::built(INPUT);
     let expected: Expected = toml::from_str(
         &std::fs::read_to_string(format!("{}/{EXPECTED}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
     )
@@ -432,7 +432,7 @@ fn reference_004_qiaokou_bigdata_2024_budget() {
 /// once; the label of each form is 表12-n.
 #[test]
 fn contents_and_list_group_tables() {
-    let built = build_sample(INPUT);
+    let built = samples::built(INPUT);
     let pages = gongkai::typeset_text::pages(&built.document);
     let contents = texts(&pages[1..2]).concat();
     assert_eq!(
@@ -488,7 +488,7 @@ struct TextSection {
 /// (tests/expected/qiaokou-bigdata-2024-budget-part3.toml lists each correction).
 #[test]
 fn reference_004_text() {
-    let built = build_sample(INPUT);
+    let built = samples::built(INPUT);
     let expected: ExpectedText = toml::from_str(
         &std::fs::read_to_string(format!(
             "{}/tests/expected/qiaokou-bigdata-2024-budget-part3.toml",

@@ -5,7 +5,7 @@
 use crate::support;
 
 use serde::Deserialize;
-use support::{build_sample, read_economic, read_row, table_pages, Cells};
+use support::{read_economic, read_row, samples, table_pages, Cells};
 
 #[derive(Deserialize)]
 struct Expected {
@@ -30,7 +30,7 @@ struct ExpectedRow {
 }
 
 fn check_sample(input: &str, expected: &str) {
-    let built = build_sample(input);
+    let built = samples::built(input);
     let text =
         std::fs::read_to_string(format!("{}/{expected}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let expected: Expected = toml::from_str(&text).unwrap();

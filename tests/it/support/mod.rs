@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod columns;
+pub mod samples;
 
 use gongkai::input::load_file;
 use gongkai::typeset_text::{PageText, Word};
@@ -52,6 +53,8 @@ pub fn toolkit() -> &'static Toolkit {
     TOOLKIT.get_or_init(Toolkit::new)
 }
 
+/// A fresh build of the input at `path` (relative to the repository). Tests that only
+/// read a sample booklet share one build of it: `samples::built`.
 pub fn build_sample(path: &str) -> Built {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let loaded = load_file(&root.join(path)).unwrap_or_else(|f| panic!("{f}"));
