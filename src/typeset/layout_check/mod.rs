@@ -24,7 +24,7 @@
 //! # The rules
 //!
 //! See [`Fault`]. Each is tested on a small document built to break it
-//! (tests/layout.rs), and the test suite runs the check on every sample booklet.
+//! (tests/it/layout.rs), and the test suite runs the check on every sample booklet.
 
 pub(crate) mod model;
 mod rules;
